@@ -1,0 +1,56 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup install check lint format messages bench clean
+
+$(BIN)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+setup: install
+	@mkdir -p data
+	$(MANAGE) compile_catalogues --verbosity 0
+	$(MANAGE) migrate --no-input --verbosity 0
+
+run: setup
+	$(MANAGE) load_demo_site
+	$(MANAGE) runserver --nostatic $(HOST):$(PORT)
+
+test: install
+	$(MANAGE) compile_catalogues --verbosity 0
+	@scripts/ensure-chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check muhabir/templates
+	$(MANAGE) makemigrations --check --dry-run --verbosity 0
+	$(MANAGE) compile_catalogues --check
+	scripts/check-catalogues-fresh
+
+lint: check
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml muhabir/templates
+
+messages: install
+	$(MANAGE) makemessages -l tr -l de --add-location file --no-obsolete -i ".venv/*" -i "data/*" -i "tests/*" -i "bench/*"
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) data/test-media

@@ -1,0 +1,68 @@
+"""Compile the .po catalogues to .mo without GNU gettext, and check them for gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+def catalogue_paths() -> list[Path]:
+    return sorted(
+        Path(locale_path) / code / "LC_MESSAGES" / "django.po"
+        for locale_path in settings.LOCALE_PATHS
+        for code, _name in settings.LANGUAGES
+    )
+
+
+def catalogue_problems(po_path: Path) -> list[str]:
+    """Untranslated and fuzzy entries of one catalogue, one line each."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        label = message.id if isinstance(message.id, str) else message.id[0]
+        if message.fuzzy:
+            problems.append(f"{po_path}: fuzzy: {label!r}")
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings):
+            problems.append(f"{po_path}: untranslated: {label!r}")
+    return problems
+
+
+class Command(BaseCommand):
+    help = (
+        "Compile the translation catalogues; with --check, fail on untranslated or fuzzy entries."
+    )
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Only check the catalogues; exit non-zero if an entry is missing or fuzzy.",
+        )
+
+    def handle(self, *args, check: bool = False, **options):
+        paths = catalogue_paths()
+        missing = [path for path in paths if not path.exists()]
+        if missing:
+            raise CommandError(f"Missing catalogue: {missing[0]}")
+        if check:
+            problems = [problem for path in paths for problem in catalogue_problems(path)]
+            if problems:
+                raise CommandError(f"{len(problems)} catalogue problem(s):\n" + "\n".join(problems))
+            self.stdout.write(f"{len(paths)} catalogues complete.")
+            return
+        for po_path in paths:
+            with po_path.open("rb") as handle:
+                catalog = read_po(handle)
+            with po_path.with_suffix(".mo").open("wb") as handle:
+                write_mo(handle, catalog, use_fuzzy=False)
+        if options["verbosity"]:
+            self.stdout.write(f"Compiled {len(paths)} catalogues.")

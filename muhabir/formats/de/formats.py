@@ -1,0 +1,12 @@
+# The seed's date form, localised: "Dienstag, 19.11.2019".
+DATE_FORMAT = "l, d.m.Y"
+SHORT_DATE_FORMAT = "d.m.Y"
+DATETIME_FORMAT = "l, d.m.Y H:i"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+TIME_FORMAT = "H:i"
+MONTH_DAY_FORMAT = "j. F"
+YEAR_MONTH_FORMAT = "F Y"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "."
+NUMBER_GROUPING = 3

@@ -1,0 +1,240 @@
+"""Articles: a news story in one language, in one primary section and maybe more."""
+
+from __future__ import annotations
+
+import html
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from muhabir.core import text
+from muhabir.newsroom.blocks import ArticleBodyBlock
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePageAuthor(Orderable):
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "newsroom.Author", verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Offers only the sections of the article's own language as further sections."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from muhabir.newsroom.models.sections import SectionPage
+
+        parent = self.parent_page
+        if parent is not None and "sections" in self.fields:
+            home = parent.get_parent() if isinstance(parent.specific, SectionPage) else parent
+            self.fields["sections"].queryset = (
+                SectionPage.objects.child_of(home).exclude(pk=parent.pk).order_by("path")
+            )
+
+
+class ArticlePage(Page):
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=120,
+        blank=True,
+        help_text=_("A short line above the title naming the topic."),
+    )
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    teaser = models.TextField(
+        _("teaser"),
+        blank=True,
+        help_text=_(
+            "Shown in listings. Leave empty to use the start of the text, cut at a word boundary."
+        ),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    hero_image = models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(
+        _("lead image caption"),
+        max_length=400,
+        blank=True,
+        help_text=_("Empty: the image's default caption."),
+    )
+    hero_credit = models.CharField(
+        _("lead image credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Empty: the credit stored with the image."),
+    )
+    sections = ParentalManyToManyField(
+        "newsroom.SectionPage",
+        verbose_name=_("further sections"),
+        blank=True,
+        related_name="further_articles",
+        help_text=_("The article's own section is the one it is filed under."),
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    editorial_date = models.DateTimeField(
+        _("date shown"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the date of first publication."),
+    )
+    # Kept in step by save(): listings sort on one indexed column, not on
+    # COALESCE(editorial_date, first_published_at) over every row.
+    published_date = models.DateTimeField(_("date"), null=True, editable=False, db_index=True)
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("The newest featured article leads the front page."),
+    )
+
+    base_form_class = ArticlePageForm
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("kicker"),
+        FieldPanel("title"),
+        FieldPanel("subtitle"),
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldRowPanel([FieldPanel("hero_caption"), FieldPanel("hero_credit")]),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("bylines", label=_("Authors")),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("sections", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("editorial_date"),
+                FieldPanel("featured"),
+            ],
+            heading=_("Placement"),
+        ),
+        *Page.promote_panels,
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("kicker"),
+        index.SearchField("subtitle"),
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("published_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self) -> None:
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        foreign = [
+            section
+            for section in self.sections.all()
+            if self.locale_id and section.locale_id != self.locale_id
+        ]
+        if foreign:
+            raise ValidationError(
+                {"sections": _("Further sections must be in the article's own language.")}
+            )
+        if parent is not None:
+            self.sections.set([s for s in self.sections.all() if s.pk != parent.pk])
+
+    def save(self, *args, **kwargs):
+        self.published_date = self.editorial_date or self.first_published_at
+        if self.published_date is None and self.go_live_at is not None:
+            self.published_date = self.go_live_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "published_date" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "published_date"]
+        return super().save(*args, **kwargs)
+
+    @property
+    def date(self):
+        """The date readers see: the editorial date, else the first publication."""
+        return self.editorial_date or self.first_published_at or self.published_date
+
+    @cached_property
+    def display_teaser(self) -> str:
+        """The editor's teaser, or the start of the body cut at a word boundary."""
+        if self.teaser:
+            return self.teaser
+        return text.teaser(self.body_text)
+
+    @property
+    def body_text(self) -> str:
+        """The running text of the body (paragraphs and subheadings), without markup."""
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                # Rich text is stored as HTML: "&amp;" must read "&" once the tags are gone.
+                parts.append(html.unescape(strip_tags(block.value.source.replace("</p>", "</p> "))))
+            elif block.block_type == "subheading":
+                parts.append(block.value)
+        return text.squash_whitespace(" ".join(parts))
+
+    @property
+    def hero_display_caption(self) -> str:
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.default_caption if self.hero_image else ""
+
+    @property
+    def hero_display_credit(self) -> str:
+        if self.hero_credit:
+            return self.hero_credit
+        return self.hero_image.credit if self.hero_image else ""
+
+    @cached_property
+    def primary_section(self):
+        return self.get_parent().specific
+
+    def all_sections(self) -> list:
+        """The primary section first, then the further ones in tree order."""
+        further = [s for s in self.sections.all() if s.pk != self.primary_section.pk]
+        return [self.primary_section, *sorted(further, key=lambda s: s.path)]
+
+    def is_scheduled(self) -> bool:
+        return self.go_live_at is not None and self.go_live_at > timezone.now()

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class SectionPage(Page):
+    """A department of the paper; its title is the section's name in this page's language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        from muhabir.newsroom.selectors import section_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(section_articles(section=self), settings.MUHABIR_SECTION_PAGE_SIZE)
+        try:
+            context["articles"] = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            raise Http404 from None
+        return context

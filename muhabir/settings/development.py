@@ -1,0 +1,11 @@
+"""The embedded default that ``make run`` uses: SQLite, local memory, local media.
+
+``DEBUG`` stays off unless asked for, so the demo shows the real error pages.
+"""
+
+from muhabir.settings import env
+from muhabir.settings.base import *  # noqa: F403
+
+DEBUG = env.boolean("DEBUG", False)
+MUHABIR_SERVE_MEDIA = env.boolean("MUHABIR_SERVE_MEDIA", True)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,163 @@
+"""Every environment variable Muhabir reads, parsed in one place.
+
+A wrong value raises ``ImproperlyConfigured`` whose message starts with the
+variable's name, so start-up fails with one line that says what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql"}
+REDIS_SCHEMES = {"redis", "rediss", "unix"}
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def _get(environ, name: str) -> str | None:
+    value = environ.get(name)
+    if value is None:
+        return None
+    return value.strip()
+
+
+def boolean(name: str, default: bool, environ=os.environ) -> bool:
+    """Read a yes/no variable; anything but the usual words is an error."""
+    value = _get(environ, name)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in TRUE_WORDS:
+        return True
+    if lowered in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name}: expected true or false, got {value!r}")
+
+
+def integer(name: str, default: int, environ=os.environ, minimum: int = 0) -> int:
+    """Read a whole number not below ``minimum``."""
+    value = _get(environ, name)
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: expected a whole number, got {value!r}") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name}: must be at least {minimum}, got {number}")
+    return number
+
+
+def string_list(name: str, default: list[str], environ=os.environ) -> list[str]:
+    """Read a comma-separated list, ignoring blanks."""
+    value = _get(environ, name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database(environ=os.environ) -> dict:
+    """Parse ``DATABASE_URL``; the default is an SQLite file under ``data/``."""
+    value = _get(environ, "DATABASE_URL")
+    if not value:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(BASE_DIR / "data" / "muhabir.sqlite3"),
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+        }
+    scheme = urlsplit(value).scheme.lower()
+    if not scheme:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL: not a URL, expected e.g. postgres://user@host:5432/name, got {value!r}"
+        )
+    if scheme not in DATABASE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL: unsupported scheme {scheme!r}, use postgres:// or sqlite://"
+        )
+    try:
+        config = dj_database_url.parse(value, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL: cannot be parsed ({error})") from None
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"DATABASE_URL: names no database, got {value!r}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    return config
+
+
+def cache(environ=os.environ) -> dict:
+    """Parse ``REDIS_URL``; without it the cache is local memory."""
+    value = _get(environ, "REDIS_URL")
+    if not value:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "muhabir",
+            "TIMEOUT": 300,
+        }
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in REDIS_SCHEMES:
+        raise ImproperlyConfigured(
+            f"REDIS_URL: unsupported scheme {parts.scheme!r}, use redis://host:6379/0"
+        )
+    if parts.scheme != "unix" and not parts.hostname:
+        raise ImproperlyConfigured(f"REDIS_URL: names no host, got {value!r}")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        raise ImproperlyConfigured(f"REDIS_URL: the port is not a number, got {value!r}") from None
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": value,
+        "KEY_PREFIX": "muhabir",
+        "TIMEOUT": 300,
+    }
+
+
+def secret_key(environ=os.environ, *, required: bool) -> str:
+    """Read ``SECRET_KEY``; in development, make one and keep it under ``data/``."""
+    value = _get(environ, "SECRET_KEY")
+    if value:
+        if required and len(value) < 32:
+            raise ImproperlyConfigured("SECRET_KEY: must be at least 32 characters in production")
+        return value
+    if required:
+        raise ImproperlyConfigured(
+            "SECRET_KEY: required in production; set it to a long random string"
+        )
+    key_file = BASE_DIR / "data" / "secret_key"
+    try:
+        return key_file.read_text().strip()
+    except FileNotFoundError:
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(50)
+        key_file.write_text(key)
+        return key
+
+
+def path(name: str, default: Path, environ=os.environ) -> Path:
+    """Read a filesystem path; relative paths are taken from the project folder."""
+    value = _get(environ, name)
+    if not value:
+        return default
+    result = Path(value).expanduser()
+    return result if result.is_absolute() else BASE_DIR / result
+
+
+def url(name: str, default: str, environ=os.environ) -> str:
+    """Read an absolute http(s) URL without a trailing slash."""
+    value = _get(environ, name)
+    if not value:
+        return default
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(f"{name}: expected an http:// or https:// URL, got {value!r}")
+    return value.rstrip("/")
