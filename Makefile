@@ -18,7 +18,7 @@ $(BIN)/.installed: requirements.lock
 install: $(BIN)/.installed
 
 setup: install
-	@mkdir -p data
+	@mkdir -p data/static
 	$(MANAGE) compile_catalogues --verbosity 0
 	$(MANAGE) migrate --no-input --verbosity 0
 

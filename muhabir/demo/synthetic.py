@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from muhabir.newsroom.models import ArticlePage, SectionPage
+from muhabir.newsroom.models import ArticlePage, ArticlePlacement, SectionPage
 
 SLUG_PREFIX = "synthetic-"
 BATCH = 500
@@ -148,6 +148,7 @@ def _insert(plan, sections, content_type, rng) -> None:
             next_step[section.pk] = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
     article_fields = [f for f in ArticlePage._meta.local_concrete_fields if f.name != "page_ptr"]
     further_links = []
+    placements = []
     added_per_section: dict[int, int] = {}
     for start in range(0, len(plan), BATCH):
         pages, articles = [], []
@@ -193,13 +194,23 @@ def _insert(plan, sections, content_type, rng) -> None:
         for page, (body, date, language, index) in zip(pages, articles, strict=True):
             article = ArticlePage(page_ptr_id=page.pk, body=body, published_date=date)
             rows.append(article)
+            section = sections[language][index]
+            placements.append(
+                ArticlePlacement(
+                    article_id=page.pk, section_id=section.pk, is_primary=True, published_date=date
+                )
+            )
             if rng.random() < FURTHER_SECTION_SHARE and len(sections[language]) > 1:
                 other = rng.choice([s for i, s in enumerate(sections[language]) if i != index])
                 further_links.append(
                     ArticlePage.sections.through(articlepage_id=page.pk, sectionpage_id=other.pk)
                 )
+                placements.append(
+                    ArticlePlacement(article_id=page.pk, section_id=other.pk, published_date=date)
+                )
         _insert_child_rows(rows, article_fields)
     ArticlePage.sections.through.objects.bulk_create(further_links, batch_size=BATCH)
+    ArticlePlacement.objects.bulk_create(placements, batch_size=BATCH)
     for section_pk, added in added_per_section.items():
         Page.objects.filter(pk=section_pk).update(numchild=F("numchild") + added)
 

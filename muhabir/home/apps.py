@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "muhabir.home"
     label = "home"
     verbose_name = _("Home")
+
+    def ready(self) -> None:
+        from muhabir.home import signals
+
+        signals.connect()

@@ -1,6 +1,10 @@
-"""Side effects of publishing: renditions are made now, not by the first reader."""
+"""Side effects of publishing and translating.
 
-from wagtail.signals import page_published
+Renditions are made on publish, not by the first reader; a translation's further
+sections are the translations of the original's.
+"""
+
+from wagtail.signals import copy_for_translation_done, page_published
 
 from muhabir.images.renditions import renditions_prepare
 from muhabir.newsroom.models import ArticlePage
@@ -16,4 +20,30 @@ def prepare_article_renditions(sender, instance, **kwargs) -> None:
     renditions_prepare(article_images(instance))
 
 
+def translate_further_sections(sender, source_obj, target_obj, **kwargs) -> None:
+    """Point a translated article's further sections at that language's sections.
+
+    Wagtail's copy keeps the original's, so a German translation would otherwise be
+    listed in the Turkish "Dernekler" once published. Sections without a translation
+    are dropped; the copy's draft revision gets the same list, as the editor opens that.
+    """
+    target = getattr(target_obj, "specific", target_obj)
+    if not isinstance(target, ArticlePage):
+        return
+    sections = []
+    for section in target.sections.all():
+        if section.locale_id != target.locale_id:
+            section = section.get_translation_or_none(target.locale)
+        if section is not None and section.pk != target.get_parent().pk:
+            sections.append(section)
+    target.sections.set(sections)
+    target.save(update_fields=["sections"])
+    target.placements_sync()
+    revision = target.latest_revision
+    if revision is not None and "sections" in revision.content:
+        revision.content["sections"] = [section.pk for section in sections]
+        revision.save(update_fields=["content"])
+
+
 page_published.connect(prepare_article_renditions, sender=ArticlePage)
+copy_for_translation_done.connect(translate_further_sections)

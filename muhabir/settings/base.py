@@ -128,6 +128,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("tr", "Türkçe"), ("de", "Deutsch"), ("en"
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin would otherwise fetch avatars from gravatar.com, telling it who edits here, and
+# ask releases.wagtail.org for new versions from every administrator's browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 

@@ -10,3 +10,4 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MUHABIR_SERVE_MEDIA = True
+STATIC_ROOT = None  # static files come from the finders; no collectstatic in tests

@@ -6,9 +6,27 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from muhabir.home.navigation import LanguageNavigation, site_navigation
 
 register = template.Library()
+
+
+def _navigation(context) -> dict[str, LanguageNavigation]:
+    request = context.get("request")
+    if request is None:
+        return {}
+    if not hasattr(request, "_muhabir_navigation"):
+        request._muhabir_navigation = site_navigation(Site.find_for_request(request))
+    return request._muhabir_navigation
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context) -> LanguageNavigation | None:
+    """The front page, sections and footer pages of the active language."""
+    by_language = _navigation(context)
+    return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
 
 
 @register.simple_tag(takes_context=True)
@@ -26,14 +44,8 @@ def language_links(context) -> list[dict]:
             .select_related("locale")
         ):
             targets[translation.locale.language_code] = translation.get_url(request)
-    site = Site.find_for_request(request) if request else None
-    if site is not None and len(targets) < len(settings.LANGUAGES):
-        for home in (
-            Page.objects.filter(translation_key=site.root_page.translation_key)
-            .live()
-            .select_related("locale")
-        ):
-            targets.setdefault(home.locale.language_code, home.get_url(request))
+    for language, language_navigation in _navigation(context).items():
+        targets.setdefault(language, language_navigation.home.url)
     links = []
     for code, name in settings.LANGUAGES:
         url = targets.get(code)
@@ -41,26 +53,3 @@ def language_links(context) -> list[dict]:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
-
-
-@register.simple_tag(takes_context=True)
-def home_page(context):
-    """The front page of the active language."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return site.root_page
-    return site.root_page.get_translation_or_none(locale) or site.root_page
-
-
-@register.simple_tag(takes_context=True)
-def navigation_sections(context) -> list:
-    """The live sections of the active language's front page."""
-    from muhabir.newsroom.selectors import public_sections
-
-    home = home_page(context)
-    return list(public_sections(home=home)) if home else []

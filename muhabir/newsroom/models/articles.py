@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 
+from anyascii import anyascii
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,6 +22,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    TitleFieldPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -61,6 +64,27 @@ class ArticlePageForm(WagtailAdminPageForm):
             self.fields["sections"].queryset = (
                 SectionPage.objects.child_of(home).exclude(pk=parent.pk).order_by("path")
             )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._use_language_aware_slug(cleaned_data)
+        return cleaned_data
+
+    def _use_language_aware_slug(self, cleaned_data) -> None:
+        """Replace the admin's letter-dropping slug ("fur") with the language's ("fuer").
+
+        Only while the article has never been published, so no public URL changes.
+        """
+        title, slug = cleaned_data.get("title"), cleaned_data.get("slug")
+        parent = self.parent_page
+        if not title or not slug or parent is None or self.instance.first_published_at:
+            return
+        naive = slugify(anyascii(title))
+        better = text.slug(title, parent.locale.language_code)
+        if slug != naive or not better or better == naive:
+            return
+        if Page._slug_is_available(better, parent, self.instance if self.instance.pk else None):
+            cleaned_data["slug"] = better
 
 
 class ArticlePage(Page):
@@ -128,7 +152,8 @@ class ArticlePage(Page):
 
     content_panels = [
         FieldPanel("kicker"),
-        FieldPanel("title"),
+        # TitleFieldPanel, not FieldPanel: it fills in the slug as the editor types the title.
+        TitleFieldPanel("title"),
         FieldPanel("subtitle"),
         FieldPanel("teaser"),
         MultiFieldPanel(
@@ -166,6 +191,14 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # The front page's lead is the newest featured article: few rows, one index.
+            models.Index(
+                fields=["-published_date"],
+                condition=models.Q(featured=True),
+                name="article_featured_date",
+            )
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -189,7 +222,39 @@ class ArticlePage(Page):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "published_date" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "published_date"]
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        if update_fields is None and self.depth:
+            self.placements_sync()
+        return result
+
+    def placements_sync(self) -> None:
+        """Write one ArticlePlacement per section this article is listed in."""
+        from muhabir.newsroom.models.placements import ArticlePlacement
+
+        parent_path = self.path[: -self.steplen]
+        primary_id = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+        wanted = {section.pk for section in self.sections.all()}
+        wanted.discard(primary_id)
+        placements = {primary_id: True, **dict.fromkeys(wanted, False)}
+        placements.pop(None, None)
+        ArticlePlacement.objects.filter(article=self).exclude(section_id__in=placements).delete()
+        existing = {p.section_id: p for p in ArticlePlacement.objects.filter(article=self)}
+        for section_id, is_primary in placements.items():
+            placement = existing.get(section_id)
+            if placement is None:
+                ArticlePlacement.objects.create(
+                    article=self,
+                    section_id=section_id,
+                    is_primary=is_primary,
+                    published_date=self.published_date,
+                )
+            elif (placement.is_primary, placement.published_date) != (
+                is_primary,
+                self.published_date,
+            ):
+                placement.is_primary = is_primary
+                placement.published_date = self.published_date
+                placement.save(update_fields=["is_primary", "published_date"])
 
     @property
     def date(self):

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+from muhabir.images.models import CustomRendition
+from muhabir.images.renditions import LISTING_FILTER
 
 
 class SectionPage(Page):
@@ -25,7 +29,14 @@ class SectionPage(Page):
         from muhabir.newsroom.selectors import section_articles
 
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(section_articles(section=self), settings.MUHABIR_SECTION_PAGE_SIZE)
+        # The teasers show the lead image: one query for all their renditions, not one each.
+        articles = section_articles(section=self).prefetch_related(
+            Prefetch(
+                "hero_image__renditions",
+                queryset=CustomRendition.objects.filter(filter_spec=LISTING_FILTER),
+            )
+        )
+        paginator = Paginator(articles, settings.MUHABIR_SECTION_PAGE_SIZE)
         try:
             context["articles"] = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):

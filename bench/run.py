@@ -1,0 +1,99 @@
+"""Measure the public pages in-process: python bench/run.py [--articles N] [--requests R].
+
+Builds a throwaway SQLite database (or uses DATABASE_URL if given) with the demo
+site plus N synthetic articles, then times R requests per page through Django's
+test client (application time only: no network, no front proxy, no page cache)
+and counts the queries each page makes. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="muhabir-bench-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+    os.environ.setdefault("MEDIA_ROOT", f"{workdir}/media")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "muhabir.settings.development")
+    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from muhabir.newsroom.models import ArticlePage, SectionPage
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_site", synthetic=args.articles, password="bench-password", verbosity=0)
+    built = time.perf_counter() - started
+
+    section = SectionPage.objects.get(slug="toplum")
+    article = ArticlePage.objects.get(slug="ein-starkes-signal-fuer-integration")
+    synthetic = ArticlePage.objects.filter(slug__startswith="synthetic-").last()
+    pages = {
+        "home (tr)": "/tr/",
+        "home (de)": "/de/",
+        "section, page 1": section.url,
+        "section, page 50": f"{section.url}?page=50",
+        "article (seed)": article.url,
+        "article (synthetic)": synthetic.url if synthetic else article.url,
+    }
+    client = Client()
+    rows = []
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = []
+        with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
+            client.get(url)
+        timings = []
+        for _ in range(args.requests):
+            begin = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - begin) * 1000)
+        timings.sort()
+        rows.append(
+            (
+                name,
+                statistics.median(timings),
+                timings[int(len(timings) * 0.95) - 1],
+                1000 / statistics.mean(timings),
+                len(queries),
+            )
+        )
+
+    print(
+        f"{ArticlePage.objects.count()} articles on {connection.vendor}, "
+        f"{args.requests} requests per page; built in {built:.1f} s; "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    print()
+    print("| page | median ms | p95 ms | requests/s (1 process) | queries |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, median, p95, rate, queries in rows:
+        print(f"| {name} | {median:.1f} | {p95:.1f} | {rate:.0f} | {queries} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The site's navigation (front pages, sections, footer pages) from one cached lookup.
+
+Every public page shows it, so it must not cost queries per section or link.
+It is rebuilt after any page is published, unpublished, moved or deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+CACHE_KEY = "muhabir:navigation:v1:{site_id}"
+CACHE_TIMEOUT = 60 * 60
+
+
+@dataclass(frozen=True)
+class NavLink:
+    page_id: int
+    title: str
+    url: str
+    language: str
+
+
+@dataclass
+class LanguageNavigation:
+    home: NavLink
+    sections: list[NavLink] = field(default_factory=list)
+    pages: list[NavLink] = field(default_factory=list)
+
+
+def _link(page: Page, site: Site) -> NavLink:
+    return NavLink(
+        page_id=page.pk,
+        title=page.title,
+        url=page.get_url(current_site=site) or "",
+        language=page.locale.language_code,
+    )
+
+
+def _build(site: Site) -> dict[str, LanguageNavigation]:
+    from muhabir.home.models import StandardPage
+    from muhabir.newsroom.models import SectionPage
+
+    root = site.root_page
+    homes = (
+        Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    result = {
+        home.locale.language_code: LanguageNavigation(home=_link(home, site)) for home in homes
+    }
+    paths = {home.path: home.locale.language_code for home in homes}
+    children = (
+        Page.objects.live()
+        .public()
+        .filter(depth=root.depth + 1, locale__language_code__in=list(result))
+        .type(SectionPage, StandardPage)
+        .select_related("locale", "content_type")
+        .order_by("path")
+    )
+    for child in children:
+        language = paths.get(child.path[: -Page.steplen])
+        if language is None:
+            continue
+        link = _link(child, site)
+        if child.content_type.model_class() is SectionPage:
+            result[language].sections.append(link)
+        else:
+            result[language].pages.append(link)
+    return result
+
+
+def site_navigation(site: Site | None) -> dict[str, LanguageNavigation]:
+    """Navigation per language code for ``site``."""
+    if site is None:
+        return {}
+    key = CACHE_KEY.format(site_id=site.pk)
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = _build(site)
+        cache.set(key, navigation, CACHE_TIMEOUT)
+    return navigation
+
+
+def site_navigation_clear(**kwargs) -> None:
+    """Forget the cached navigation of every site."""
+    cache.delete_many(
+        [CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)]
+    )
