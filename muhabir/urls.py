@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.health, name="health"),
+    path("a11y/", include("muhabir.accessibility.urls")),
+    path("", include("muhabir.syndication.urls")),
 ]
 
 if getattr(settings, "MUHABIR_SERVE_MEDIA", False):
@@ -18,11 +20,15 @@ if getattr(settings, "MUHABIR_SERVE_MEDIA", False):
     from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    def media(request, path):
+        # MEDIA_ROOT is read per request, not frozen when the URLconf is first imported.
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media)]
 
 urlpatterns += i18n_patterns(
+    # Before Wagtail's catch-all page route, which would take /tr/feed/ for a page path.
+    path("", include("muhabir.syndication.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from muhabir.core.rich_text import LANG_FEATURES
+
 
 class HomePage(Page):
     """The front page of one language; its children are the sections."""
@@ -22,18 +24,31 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        from muhabir.images.renditions import images_prefetch_renditions
         from muhabir.newsroom.selectors import front_page_sections, lead_article
 
         context = super().get_context(request, *args, **kwargs)
-        context["lead"] = lead_article(home=self)
-        context["section_blocks"] = front_page_sections(home=self)
+        context["lead"] = lead = lead_article(home=self)
+        context["section_blocks"] = blocks = front_page_sections(home=self)
+        images = [block.articles[0].hero_image for block in blocks if block.articles]
+        if lead is not None:
+            images.append(lead.hero_image)
+        images_prefetch_renditions([image for image in images if image is not None])
+        context["bilingual_labels"] = SiteSettings.for_request(request).bilingual_section_labels
         return context
 
 
 class StandardPage(Page):
     """A plain page such as the Impressum or the privacy notice."""
 
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=[
+            "h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote",
+            *LANG_FEATURES,
+        ],
+    )  # fmt: skip
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -51,8 +66,29 @@ class SiteSettings(BaseSiteSetting):
     """What editors can change about the whole site without a deploy."""
 
     site_name = models.CharField(_("site name"), max_length=120, default="Muhabirce NRW")
+    bilingual_section_labels = models.BooleanField(
+        _("bilingual section labels"),
+        default=True,
+        help_text=_(
+            "Head the front page's section blocks with the names in both languages, "
+            'as in "Toplum - Gesellschaft".'
+        ),
+    )
 
-    panels = [FieldPanel("site_name")]
+    feed_full_text = models.BooleanField(
+        _("full text in feeds"),
+        default=False,
+        help_text=_(
+            "Put the whole article into the RSS, Atom and JSON feeds. Off: title, teaser "
+            "and lead image only, and readers come to the site for the rest."
+        ),
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("bilingual_section_labels"),
+        FieldPanel("feed_full_text"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

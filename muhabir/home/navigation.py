@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-CACHE_KEY = "muhabir:navigation:v1:{site_id}"
+CACHE_KEY = "muhabir:navigation:v2:{site_id}"
 CACHE_TIMEOUT = 60 * 60
 
 
@@ -30,6 +31,12 @@ class LanguageNavigation:
     pages: list[NavLink] = field(default_factory=list)
 
 
+@dataclass
+class SiteNavigation:
+    site_name: str
+    languages: dict[str, LanguageNavigation]
+
+
 def _link(page: Page, site: Site) -> NavLink:
     return NavLink(
         page_id=page.pk,
@@ -39,8 +46,8 @@ def _link(page: Page, site: Site) -> NavLink:
     )
 
 
-def _build(site: Site) -> dict[str, LanguageNavigation]:
-    from muhabir.home.models import StandardPage
+def _build(site: Site) -> SiteNavigation:
+    from muhabir.home.models import SiteSettings, StandardPage
     from muhabir.newsroom.models import SectionPage
 
     root = site.root_page
@@ -71,13 +78,13 @@ def _build(site: Site) -> dict[str, LanguageNavigation]:
             result[language].sections.append(link)
         else:
             result[language].pages.append(link)
-    return result
+    return SiteNavigation(site_name=SiteSettings.for_site(site).site_name, languages=result)
 
 
-def site_navigation(site: Site | None) -> dict[str, LanguageNavigation]:
-    """Navigation per language code for ``site``."""
+def site_navigation(site: Site | None) -> SiteNavigation:
+    """The site's name and its navigation per language code."""
     if site is None:
-        return {}
+        return SiteNavigation(site_name=settings.WAGTAIL_SITE_NAME, languages={})
     key = CACHE_KEY.format(site_id=site.pk)
     navigation = cache.get(key)
     if navigation is None:

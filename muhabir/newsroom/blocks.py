@@ -5,7 +5,18 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+from muhabir.core.rich_text import LANG_FEATURES
+
+RICH_TEXT_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "ol",
+    "ul",
+    "superscript",
+    "subscript",
+    *LANG_FEATURES,
+]
 
 
 class SubheadingBlock(blocks.CharBlock):

@@ -1,17 +1,25 @@
-"""Reads for public pages. Each starts from ``live().public()`` so drafts cannot leak."""
+"""Reads for public pages. Each starts from ``live().public()`` so drafts cannot leak.
+
+Listings are per language, but as on the seed's front page an article that has
+no translation yet is also listed in the other languages (marked with its own
+language), unless its editor turned that off.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
-from wagtail.models import Page, PageViewRestriction
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from muhabir.newsroom.models import ArticlePage, ArticlePlacement, SectionPage
 
-FRONT_PAGE_ARTICLES_PER_SECTION = 1
+FRONT_PAGE_ARTICLES_PER_SECTION = 3
 
 
 def public_articles() -> QuerySet[ArticlePage]:
-    """Live, public articles with what listings show, newest first."""
+    """Live, public, dated articles with what listings show, newest first."""
     return (
         ArticlePage.objects.live()
         .public()
@@ -21,12 +29,38 @@ def public_articles() -> QuerySet[ArticlePage]:
     )
 
 
+def _has_live_translation(locale: Locale, translation_key: str) -> Exists:
+    return Exists(
+        Page.objects.filter(translation_key=OuterRef(translation_key), locale=locale, live=True)
+    )
+
+
+def listed_in_language_q(locale: Locale, prefix: str = "") -> Q:
+    """Articles a reader of ``locale`` sees: their own, plus untranslated ones shown to all."""
+    return Q(**{f"{prefix}locale": locale}) | (
+        Q(**{f"{prefix}show_in_other_languages": True})
+        & ~_has_live_translation(locale, f"{prefix}translation_key")
+    )
+
+
+def public_articles_for(locale: Locale) -> QuerySet[ArticlePage]:
+    """What a reader of ``locale`` may see listed."""
+    return public_articles().filter(listed_in_language_q(locale))
+
+
+def section_family(section: SectionPage) -> list[int]:
+    """The primary keys of ``section`` and its live translations."""
+    return [section.pk, *section.get_translations().live().values_list("pk", flat=True)]
+
+
 def section_articles(*, section: SectionPage) -> QuerySet[ArticlePage]:
-    """Articles filed under ``section`` or placed in it as a further section."""
+    """Articles listed in ``section`` for its language, including untranslated ones
+    placed in the section's translations."""
     return (
-        public_articles()
-        .filter(placements__section=section)
+        public_articles_for(section.locale)
+        .filter(placements__section__in=section_family(section))
         .order_by("-placements__published_date", "-pk")
+        .distinct()
     )
 
 
@@ -35,17 +69,45 @@ def public_sections(*, home: Page) -> QuerySet[SectionPage]:
     return SectionPage.objects.child_of(home).live().public().order_by("path")
 
 
-def _public_placements() -> QuerySet[ArticlePlacement]:
-    """Placements of live, dated articles outside any view restriction."""
-    placements = ArticlePlacement.objects.filter(article__live=True, published_date__isnull=False)
+def _public_placements(locale: Locale) -> QuerySet[ArticlePlacement]:
+    """Placements of live, dated articles a reader of ``locale`` may see."""
+    placements = ArticlePlacement.objects.filter(
+        article__live=True, published_date__isnull=False
+    ).filter(listed_in_language_q(locale, prefix="article__"))
     for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         placements = placements.exclude(article__path__startswith=path)
     return placements
 
 
+@dataclass
+class SectionBlock:
+    """A section on the front page: its names in every language and its newest articles."""
+
+    section: SectionPage
+    names: list[tuple[str, str]] = field(default_factory=list)  # (language, name), own first
+    articles: list[ArticlePage] = field(default_factory=list)
+
+    @property
+    def label_parts(self) -> list[tuple[str, str]]:
+        """The section's names for a bilingual label, own language first, without repeats
+        that differ only in accents ("Magazin & Kültür" / "Magazin & Kultur")."""
+        parts: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for language, name in self.names:
+            key = anyascii(name).casefold().replace(" ", "")
+            if key not in seen:
+                seen.add(key)
+                parts.append((language, name))
+        return parts
+
+    def __iter__(self):
+        # Lets templates and callers unpack a block as (section, articles).
+        return iter((self.section, self.articles))
+
+
 def front_page_sections(
     *, home: Page, per_section: int = FRONT_PAGE_ARTICLES_PER_SECTION
-) -> list[tuple[SectionPage, list[ArticlePage]]]:
+) -> list[SectionBlock]:
     """Each section of ``home`` with its newest articles, in a fixed number of queries.
 
     One subquery per section walks the (section, date) index and stops after
@@ -54,28 +116,52 @@ def front_page_sections(
     sections = list(public_sections(home=home))
     if not sections:
         return []
-    visible = _public_placements()
+    blocks = {section.translation_key: SectionBlock(section=section) for section in sections}
+    family: dict[int, SectionBlock] = {
+        section.pk: blocks[section.translation_key] for section in sections
+    }
+    translations = (
+        SectionPage.objects.live()
+        .filter(translation_key__in=list(blocks))
+        .exclude(locale=home.locale_id)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    for block in blocks.values():
+        block.names.append((home.locale.language_code, block.section.title))
+    for translation in translations:
+        block = blocks[translation.translation_key]
+        block.names.append((translation.locale.language_code, translation.title))
+        family[translation.pk] = block
+
+    visible = _public_placements(home.locale)
     newest = Q()
-    for section in sections:
+    for block in blocks.values():
+        ids = [pk for pk, owner in family.items() if owner is block]
         newest |= Q(
-            pk__in=visible.filter(section_id=section.pk)
+            pk__in=visible.filter(section_id__in=ids)
             .order_by("-published_date", "-article_id")
             .values("pk")[:per_section]
         )
     placements = (
         ArticlePlacement.objects.filter(newest)
         .select_related("article", "article__hero_image", "article__locale")
-        .order_by("section_id", "-published_date", "-article_id")
+        .order_by("-published_date", "-article_id")
     )
-    by_section: dict[int, list[ArticlePage]] = {section.pk: [] for section in sections}
     for placement in placements:
-        by_section[placement.section_id].append(placement.article)
-    return [(section, by_section[section.pk]) for section in sections]
+        block = family[placement.section_id]
+        if placement.article not in block.articles:
+            block.articles.append(placement.article)
+    ordered = [blocks[section.translation_key] for section in sections]
+    for block in ordered:
+        del block.articles[per_section:]
+    return ordered
 
 
 def lead_article(*, home: Page) -> ArticlePage | None:
-    """The front page's lead: the newest featured article in any language, else the newest."""
-    featured = public_articles().filter(featured=True).first()
+    """The front page's lead: the newest featured article a reader of this language sees,
+    else the newest in the language."""
+    featured = public_articles_for(home.locale).filter(featured=True).first()
     if featured is not None:
         return featured
     return public_articles().filter(locale_id=home.locale_id).first()
@@ -84,3 +170,20 @@ def lead_article(*, home: Page) -> ArticlePage | None:
 def article_translations(*, page: Page) -> QuerySet[Page]:
     """Live, public translations of ``page`` in the other languages."""
     return page.get_translations().live().public().select_related("locale")
+
+
+def related_articles(*, article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
+    """Newest other articles sharing a tag or, failing that, the primary section."""
+    candidates = public_articles_for(article.locale).exclude(
+        translation_key=article.translation_key
+    )
+    tag_ids = list(article.tags.values_list("pk", flat=True))
+    related: list[ArticlePage] = []
+    if tag_ids:
+        related = list(candidates.filter(tags__in=tag_ids).distinct()[:limit])
+    if len(related) < limit:
+        more = candidates.filter(placements__section_id=article.get_parent().pk).exclude(
+            pk__in=[a.pk for a in related]
+        )
+        related += list(more[: limit - len(related)])
+    return related

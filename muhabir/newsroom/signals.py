@@ -4,7 +4,7 @@ Renditions are made on publish, not by the first reader; a translation's further
 sections are the translations of the original's.
 """
 
-from wagtail.signals import copy_for_translation_done, page_published
+from wagtail.signals import copy_for_translation_done, page_published, post_page_move
 
 from muhabir.images.renditions import renditions_prepare
 from muhabir.newsroom.models import ArticlePage
@@ -45,5 +45,13 @@ def translate_further_sections(sender, source_obj, target_obj, **kwargs) -> None
         revision.save(update_fields=["content"])
 
 
+def sync_moved_article_placements(sender, instance, **kwargs) -> None:
+    """A moved article is listed in its new section: Wagtail saves it as a plain Page."""
+    article = instance.specific
+    if isinstance(article, ArticlePage):
+        article.placements_sync()
+
+
 page_published.connect(prepare_article_renditions, sender=ArticlePage)
 copy_for_translation_done.connect(translate_further_sections)
+post_page_move.connect(sync_moved_article_placements, sender=ArticlePage)

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "muhabir.home",
     "muhabir.newsroom",
     "muhabir.demo",
+    "muhabir.accessibility",
+    "muhabir.syndication",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

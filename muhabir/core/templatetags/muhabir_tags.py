@@ -5,18 +5,18 @@ from __future__ import annotations
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from muhabir.home.navigation import LanguageNavigation, site_navigation
+from muhabir.home.navigation import LanguageNavigation, SiteNavigation, site_navigation
 
 register = template.Library()
 
 
-def _navigation(context) -> dict[str, LanguageNavigation]:
+def _navigation(context) -> SiteNavigation:
     request = context.get("request")
     if request is None:
-        return {}
+        return site_navigation(None)
     if not hasattr(request, "_muhabir_navigation"):
         request._muhabir_navigation = site_navigation(Site.find_for_request(request))
     return request._muhabir_navigation
@@ -25,8 +25,14 @@ def _navigation(context) -> dict[str, LanguageNavigation]:
 @register.simple_tag(takes_context=True)
 def navigation(context) -> LanguageNavigation | None:
     """The front page, sections and footer pages of the active language."""
-    by_language = _navigation(context)
+    by_language = _navigation(context).languages
     return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context) -> str:
+    """The site's name from its settings, without a query of its own."""
+    return _navigation(context).site_name
 
 
 @register.simple_tag(takes_context=True)
@@ -44,7 +50,7 @@ def language_links(context) -> list[dict]:
             .select_related("locale")
         ):
             targets[translation.locale.language_code] = translation.get_url(request)
-    for language, language_navigation in _navigation(context).items():
+    for language, language_navigation in _navigation(context).languages.items():
         targets.setdefault(language, language_navigation.home.url)
     links = []
     for code, name in settings.LANGUAGES:
@@ -53,3 +59,34 @@ def language_links(context) -> list[dict]:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag
+def language_name(code: str) -> str:
+    """The name of language ``code`` in the active language ("Almanca" on a Turkish page)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def is_foreign(page, language: str | None = None) -> bool:
+    """True when ``page`` is in another language than the one being read."""
+    locale = getattr(page, "locale", None)
+    return locale is not None and locale.language_code != (language or get_language())
+
+
+@register.simple_tag
+def page_window(page_obj, size: int = 2) -> list[int | None]:
+    """Page numbers around the current one, with None for each gap: 1 … 4 5 6 … 20."""
+    current, last = page_obj.number, page_obj.paginator.num_pages
+    wanted = {1, last, *range(max(1, current - size), min(last, current + size) + 1)}
+    numbers: list[int | None] = []
+    previous = 0
+    for number in sorted(wanted):
+        if number - previous > 1:
+            numbers.append(None)
+        numbers.append(number)
+        previous = number
+    return numbers

@@ -31,6 +31,8 @@ from wagtail.search import index
 from muhabir.core import text
 from muhabir.newsroom.blocks import ArticleBodyBlock
 
+READING_WORDS_PER_MINUTE = 200
+
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -145,6 +147,14 @@ class ArticlePage(Page):
         default=False,
         help_text=_("The newest featured article leads the front page."),
     )
+    show_in_other_languages = models.BooleanField(
+        _("show in other languages"),
+        default=True,
+        help_text=_(
+            "While the article has no translation, list it on the other languages' front "
+            "pages and sections too, marked with its language."
+        ),
+    )
 
     base_form_class = ArticlePageForm
     parent_page_types = ["newsroom.SectionPage"]
@@ -173,6 +183,7 @@ class ArticlePage(Page):
                 FieldPanel("tags"),
                 FieldPanel("editorial_date"),
                 FieldPanel("featured"),
+                FieldPanel("show_in_other_languages"),
             ],
             heading=_("Placement"),
         ),
@@ -255,6 +266,20 @@ class ArticlePage(Page):
                 placement.is_primary = is_primary
                 placement.published_date = self.published_date
                 placement.save(update_fields=["is_primary", "published_date"])
+
+    def get_context(self, request, *args, **kwargs):
+        from muhabir.newsroom.selectors import article_translations, related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["translations"] = list(article_translations(page=self))
+        context["related"] = related_articles(article=self)
+        context["reading_minutes"] = self.reading_minutes
+        return context
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read the text at an unhurried 200 words a minute."""
+        return max(1, round(len(self.body_text.split()) / READING_WORDS_PER_MINUTE))
 
     @property
     def date(self):

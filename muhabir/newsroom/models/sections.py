@@ -1,3 +1,4 @@
+from anyascii import anyascii
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -8,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from muhabir.images.models import CustomRendition
-from muhabir.images.renditions import LISTING_FILTER
+from muhabir.images.renditions import THUMB_FILTERS
 
 
 class SectionPage(Page):
@@ -33,9 +34,14 @@ class SectionPage(Page):
         articles = section_articles(section=self).prefetch_related(
             Prefetch(
                 "hero_image__renditions",
-                queryset=CustomRendition.objects.filter(filter_spec=LISTING_FILTER),
+                queryset=CustomRendition.objects.filter(filter_spec__in=THUMB_FILTERS),
             )
         )
+        context["other_names"] = [
+            (translation.locale.language_code, translation.title)
+            for translation in self.get_translations().live().select_related("locale")
+            if anyascii(translation.title).casefold() != anyascii(self.title).casefold()
+        ]
         paginator = Paginator(articles, settings.MUHABIR_SECTION_PAGE_SIZE)
         try:
             context["articles"] = paginator.page(request.GET.get("page", 1))

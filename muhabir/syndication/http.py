@@ -1,0 +1,31 @@
+"""Conditional GET for feeds and sitemaps: ETag and Last-Modified, 304 when unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+
+def conditional_response(
+    request: HttpRequest, response: HttpResponse, *, last_modified: dt.datetime | None
+) -> HttpResponse:
+    """Tag ``response`` with a strong ETag of its body and ``last_modified``; 304 if unchanged."""
+    etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
+    response.headers["ETag"] = etag
+    timestamp = int(last_modified.timestamp()) if last_modified is not None else None
+    if timestamp is not None:
+        response.headers["Last-Modified"] = http_date(timestamp)
+    # Revalidate every time: an unpublished article must vanish at once, and without
+    # this, caches may keep a copy for a tenth of its age (RFC 9111, 4.2.2).
+    response.headers["Cache-Control"] = "no-cache"
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+
+
+def newest(*dates: dt.datetime | None) -> dt.datetime | None:
+    """The latest of ``dates`` that are set."""
+    present = [date for date in dates if date is not None]
+    return max(present) if present else None

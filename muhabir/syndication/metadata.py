@@ -1,0 +1,362 @@
+"""What the head of a public page tells search engines, link previews and feed readers.
+
+Canonical URL and language alternates, OpenGraph and Twitter cards, schema.org JSON-LD
+(NewsArticle, BreadcrumbList; Organization and WebSite on the front page) and the feeds.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+
+from babel.core import get_global
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from muhabir.core import text
+from muhabir.home.models import HomePage
+from muhabir.home.navigation import SiteNavigation, site_navigation
+from muhabir.newsroom.models import ArticlePage, ArticlePageAuthor, SectionPage
+from muhabir.syndication.feeds import LOGO_SIZE, feed_urls, logo_url
+from muhabir.syndication.items import raw_teaser
+from muhabir.syndication.links import PageLinks, absolute, local_iso, public_base
+from muhabir.syndication.renditions import FEED_IMAGE_FILTER, STRUCTURED_DATA_FILTERS
+
+SCHEMA_CONTEXT = "https://schema.org"
+FEED_TYPES = {
+    "rss": ("application/rss+xml", "RSS"),
+    "atom": ("application/atom+xml", "Atom"),
+    "json": ("application/feed+json", "JSON Feed"),
+}
+# Escapes that keep a JSON document from closing its <script> element early.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    type: str
+    title: str
+    href: str
+
+
+@dataclass
+class HeadMetadata:
+    canonical: str = ""
+    alternates: list[tuple[str, str]] = field(default_factory=list)
+    opengraph: list[tuple[str, str]] = field(default_factory=list)
+    twitter: list[tuple[str, str]] = field(default_factory=list)
+    json_ld: list[dict] = field(default_factory=list)
+    feeds: list[FeedLink] = field(default_factory=list)
+
+    @property
+    def json_ld_scripts(self) -> list[SafeString]:
+        return [
+            mark_safe(  # noqa: S308 - escaped above for a <script> element
+                json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+                    _JSON_SCRIPT_ESCAPES
+                )
+            )
+            for data in self.json_ld
+        ]
+
+
+def opengraph_locale(language: str) -> str:
+    """``tr`` → ``tr_TR``: OpenGraph wants a territory, and a third language needs no table."""
+    likely = get_global("likely_subtags").get(language, language)
+    parts = likely.split("_")
+    return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else language
+
+
+def feed_links(
+    request: HttpRequest | None, *, site_name: str, section: Page | None = None
+) -> list[FeedLink]:
+    """The feeds of the active language and, on a section or article, of that section."""
+    links = [
+        FeedLink(type=mime, title=f"{site_name} ({label})", href=href)
+        for kind, href in feed_urls(request).items()
+        for mime, label in [FEED_TYPES[kind]]
+    ]
+    if section is not None:
+        links += [
+            FeedLink(type=mime, title=f"{site_name} – {section.title} ({label})", href=href)
+            for kind, href in feed_urls(request, section=section.slug).items()
+            for mime, label in [FEED_TYPES[kind]]
+        ]
+    return links
+
+
+def _navigation(request: HttpRequest) -> SiteNavigation:
+    # The masthead asks for the same cached navigation; share it.
+    if not hasattr(request, "_muhabir_navigation"):
+        request._muhabir_navigation = site_navigation(Site.find_for_request(request))
+    return request._muhabir_navigation
+
+
+def organization(request: HttpRequest, site_name: str) -> dict:
+    base = public_base(request)
+    return {
+        "@type": "NewsMediaOrganization",
+        "@id": f"{base}/#organization",
+        "name": site_name,
+        "url": f"{base}/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": logo_url(request),
+            "width": LOGO_SIZE,
+            "height": LOGO_SIZE,
+        },
+    }
+
+
+def search_url_template(request: HttpRequest, home_url: str) -> str:
+    """Where a search of the front page's language takes its query, for a SearchAction."""
+    for name in ("search:search", "search"):
+        try:
+            path = reverse(name)
+        except NoReverseMatch:
+            continue
+        return f"{absolute(request, path)}?q={{search_term_string}}"
+    return f"{home_url}search/?q={{search_term_string}}"
+
+
+def _description(page: Page) -> str:
+    if page.search_description:
+        return page.search_description
+    if isinstance(page, ArticlePage):
+        return raw_teaser(page)
+    if isinstance(page, SectionPage):
+        return page.intro
+    if isinstance(page, HomePage):
+        return page.tagline
+    body = getattr(page, "body", "")
+    return text.teaser(html.unescape(strip_tags(body))) if isinstance(body, str) else ""
+
+
+def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> HeadMetadata:
+    """Everything ``syndication/head.html`` writes for ``page``."""
+    navigation = _navigation(request)
+    site_name = navigation.site_name
+    language = page.locale.language_code
+    links = PageLinks(request)
+    base = links.base
+
+    canonical = links.page_url(page) or request.build_absolute_uri(request.path)
+    if page_number > 1:
+        canonical = f"{canonical}?page={page_number}"
+
+    versions = {
+        translation.locale.language_code: links.page_url(translation)
+        for translation in Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    versions[language] = links.page_url(page)
+    versions = {code: url for code, url in versions.items() if url}
+    alternates: list[tuple[str, str]] = []
+    if len(versions) > 1 and page_number == 1:
+        alternates = sorted(versions.items())
+        if isinstance(page, HomePage):
+            alternates.append(("x-default", f"{base}/"))
+        elif settings.LANGUAGE_CODE in versions:
+            alternates.append(("x-default", versions[settings.LANGUAGE_CODE]))
+
+    title = page.seo_title or (site_name if isinstance(page, HomePage) else page.title)
+    description = _description(page)
+    metadata = HeadMetadata(canonical=canonical, alternates=alternates)
+    og = metadata.opengraph
+    og += [
+        ("og:type", "article" if isinstance(page, ArticlePage) else "website"),
+        ("og:title", title),
+        ("og:url", canonical),
+        ("og:site_name", site_name),
+        ("og:locale", opengraph_locale(language)),
+    ]
+    og += [("og:locale:alternate", opengraph_locale(code)) for code in versions if code != language]
+    if description:
+        og.append(("og:description", description))
+    metadata.twitter += [("twitter:title", title)]
+    if description:
+        metadata.twitter.append(("twitter:description", description))
+
+    language_navigation = navigation.languages.get(language)
+    home = language_navigation.home if language_navigation is not None else None
+    crumbs: list[tuple[str, str]] = []
+    if home is not None and not isinstance(page, HomePage):
+        crumbs.append((home.title, absolute(request, home.url)))
+
+    section = None
+    image = None
+    if isinstance(page, ArticlePage):
+        section = page.primary_section
+        image = _article_metadata(request, page, metadata, canonical, title, description, site_name)
+        crumbs.append((section.title, links.page_url(section) or ""))
+    elif isinstance(page, SectionPage):
+        section = page
+    if crumbs:
+        crumbs.append((page.title, canonical))
+        metadata.json_ld.append(breadcrumbs(crumbs))
+
+    if isinstance(page, HomePage):
+        metadata.json_ld += _home_json_ld(request, page, canonical, site_name, language)
+
+    if image is None:
+        og += [
+            ("og:image", logo_url(request)),
+            ("og:image:type", "image/png"),
+            ("og:image:width", str(LOGO_SIZE)),
+            ("og:image:height", str(LOGO_SIZE)),
+            ("og:image:alt", site_name),
+        ]
+        metadata.twitter.insert(0, ("twitter:card", "summary"))
+    metadata.feeds = feed_links(request, site_name=site_name, section=section)
+    return metadata
+
+
+def breadcrumbs(crumbs: list[tuple[str, str]]) -> dict:
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def _home_json_ld(
+    request: HttpRequest, page: Page, canonical: str, site_name: str, language: str
+) -> list[dict]:
+    org = {"@context": SCHEMA_CONTEXT, **organization(request, site_name)}
+    website = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "WebSite",
+        "@id": f"{canonical}#website",
+        "url": canonical,
+        "name": site_name,
+        "inLanguage": language,
+        "publisher": {"@id": org["@id"]},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": search_url_template(request, canonical),
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+    if getattr(page, "tagline", ""):
+        website["description"] = page.tagline
+    return [org, website]
+
+
+def _article_metadata(
+    request: HttpRequest,
+    page: ArticlePage,
+    metadata: HeadMetadata,
+    canonical: str,
+    title: str,
+    description: str,
+    site_name: str,
+):
+    if not getattr(request, "is_preview", False):
+        # The article template reads the same relations; loaded once here, they are
+        # shared. A preview's relations live on the unsaved page and must not be replaced.
+        prefetch_related_objects(
+            [page],
+            Prefetch("bylines", queryset=ArticlePageAuthor.objects.select_related("author")),
+            "sections",
+            "tags",
+        )
+    sections = page.all_sections()
+    tags = [tag.name for tag in page.tags.all()]
+    authors = [byline.author.name for byline in page.bylines.all()]
+    published = page.date
+    modified = page.last_published_at or page.latest_revision_created_at or published
+    if published and modified and modified < published:
+        modified = published
+
+    og = metadata.opengraph
+    if published:
+        og.append(("article:published_time", local_iso(published)))
+    if modified:
+        og.append(("article:modified_time", local_iso(modified)))
+    og.append(("article:section", sections[0].title))
+    og += [("article:tag", tag) for tag in tags]
+
+    image = None
+    images_ld = []
+    if page.hero_image is not None:
+        renditions = page.hero_image.get_renditions(FEED_IMAGE_FILTER, *STRUCTURED_DATA_FILTERS)
+        image = renditions[FEED_IMAGE_FILTER]
+        image_url = request.build_absolute_uri(image.url)
+        alt = page.hero_image.description
+        og += [
+            ("og:image", image_url),
+            ("og:image:type", "image/jpeg"),
+            ("og:image:width", str(image.width)),
+            ("og:image:height", str(image.height)),
+            ("og:image:alt", alt),
+        ]
+        metadata.twitter = [
+            ("twitter:card", "summary_large_image"),
+            *metadata.twitter,
+            ("twitter:image", image_url),
+            ("twitter:image:alt", alt),
+        ]
+        for spec in STRUCTURED_DATA_FILTERS:
+            crop = renditions[spec]
+            image_ld = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(crop.url),
+                "width": crop.width,
+                "height": crop.height,
+            }
+            if page.hero_display_caption:
+                image_ld["caption"] = page.hero_display_caption
+            if page.hero_display_credit:
+                image_ld["creditText"] = page.hero_display_credit
+            images_ld.append(image_ld)
+
+    home_url = f"{public_base(request)}/"
+    article = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "NewsArticle",
+        "headline": title,
+        "url": canonical,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "inLanguage": page.locale.language_code,
+        "articleSection": [section.title for section in sections],
+        "author": [{"@type": "Person", "name": name} for name in authors]
+        or [{"@type": "Organization", "name": site_name, "url": home_url}],
+        "publisher": organization(request, site_name),
+        "isAccessibleForFree": True,
+    }
+    if description:
+        article["description"] = description
+    if images_ld:
+        article["image"] = images_ld
+    if published:
+        article["datePublished"] = local_iso(published)
+    if modified:
+        article["dateModified"] = local_iso(modified)
+    if tags:
+        article["keywords"] = tags
+    metadata.json_ld.append(article)
+    return image
+
+
+def fallback_metadata(request: HttpRequest) -> HeadMetadata:
+    """For pages that are not Wagtail pages (errors, search): only the feeds."""
+    navigation = _navigation(request)
+    if get_language() not in navigation.languages:
+        return HeadMetadata()
+    return HeadMetadata(feeds=feed_links(request, site_name=navigation.site_name))

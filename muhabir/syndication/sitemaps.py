@@ -1,0 +1,185 @@
+"""Sitemaps: an index of paged sitemaps with language alternates, Google News, robots.txt.
+
+Written as text rather than through templates: a page holds up to
+``MUHABIR_SITEMAP_PAGE_SIZE`` URLs, each with its translations, and the template engine
+would spend most of the request on the loop.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from muhabir.home.models import HomePage, SiteSettings
+from muhabir.newsroom.models import SectionPage
+from muhabir.syndication import selectors
+from muhabir.syndication.http import conditional_response, newest
+from muhabir.syndication.links import PageLinks, absolute, local_iso
+from muhabir.syndication.xml import xml_text
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+XML_CONTENT_TYPE = "application/xml; charset=utf-8"
+# The protocol allows 50,000; smaller pages keep each response quick to build and fetch.
+DEFAULT_PAGE_SIZE = 10_000
+MAX_PAGE_SIZE = 50_000
+
+
+def page_size() -> int:
+    return max(
+        1, min(getattr(settings, "MUHABIR_SITEMAP_PAGE_SIZE", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
+    )
+
+
+def _site(request: HttpRequest) -> Site:
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site
+
+
+def _xml_response(request: HttpRequest, parts: list[str], last_modified) -> HttpResponse:
+    response = HttpResponse("".join(parts), content_type=XML_CONTENT_TYPE)
+    return conditional_response(request, response, last_modified=last_modified)
+
+
+@require_safe
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """``/sitemap.xml``: the paged sitemaps and the news sitemap."""
+    site = _site(request)
+    chunks = selectors.sitemap_chunks(site=site, size=page_size()) or [None]
+    parts = [XML_DECLARATION, f'<sitemapindex xmlns="{SITEMAP_NS}">\n']
+    for number, lastmod in enumerate(chunks, start=1):
+        loc = absolute(request, reverse("syndication:sitemap_page", kwargs={"number": number}))
+        parts.append(f"<sitemap><loc>{xml_text(loc)}</loc>")
+        if lastmod is not None:
+            parts.append(f"<lastmod>{local_iso(lastmod)}</lastmod>")
+        parts.append("</sitemap>\n")
+    parts.append(
+        f"<sitemap><loc>{xml_text(absolute(request, reverse('syndication:news_sitemap')))}"
+        "</loc></sitemap>\n"
+    )
+    parts.append("</sitemapindex>\n")
+    last_modified = newest(*chunks, selectors.visibility_changed_at())
+    return _xml_response(request, parts, last_modified)
+
+
+def _alternates(
+    rows: list[dict], translations: list[dict], links: PageLinks, home_ids: set[int]
+) -> dict[int, list[tuple[str, str]]]:
+    by_key: dict[str, dict[str, str]] = defaultdict(dict)
+    for translation in translations:
+        url = links.url(translation["url_path"])
+        if url is not None:
+            by_key[str(translation["translation_key"])][translation["locale__language_code"]] = url
+    fallback = settings.LANGUAGE_CODE
+    result = {}
+    for row in rows:
+        versions = by_key.get(str(row["translation_key"]), {})
+        if len(versions) < 2:
+            continue
+        pairs = sorted(versions.items())
+        if row["pk"] in home_ids:
+            # The bare address sends each reader to the language their browser asks for.
+            pairs.append(("x-default", links.base + "/"))
+        elif fallback in versions:
+            pairs.append(("x-default", versions[fallback]))
+        result[row["pk"]] = pairs
+    return result
+
+
+@require_safe
+def sitemap_page(request: HttpRequest, number: int) -> HttpResponse:
+    """``/sitemap-<n>.xml``: up to one page of URLs, each with its translations."""
+    site = _site(request)
+    size = page_size()
+    if number < 1:
+        raise Http404
+    offset = (number - 1) * size
+    rows = selectors.sitemap_rows(site=site, offset=offset, limit=size)
+    if not rows and number > 1:
+        raise Http404
+    links = PageLinks(request)
+    listing_types = {
+        ContentType.objects.get_for_model(HomePage).pk,
+        ContentType.objects.get_for_model(SectionPage).pk,
+    }
+    home_type = ContentType.objects.get_for_model(HomePage).pk
+    listing_ids = [row["pk"] for row in rows if row["content_type_id"] in listing_types]
+    home_ids = {row["pk"] for row in rows if row["content_type_id"] == home_type}
+    listing_dates = selectors.listing_updated(page_ids=listing_ids)
+    translations = selectors.sitemap_translations(site=site, offset=offset, limit=size)
+    alternates = _alternates(rows, translations, links, home_ids)
+
+    parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n']
+    newest_lastmod = None
+    for row in rows:
+        loc = links.url(row["url_path"])
+        if loc is None:
+            continue
+        lastmod = newest(row["last_published_at"], listing_dates.get(row["pk"]))
+        newest_lastmod = newest(newest_lastmod, lastmod)
+        parts.append(f"<url><loc>{xml_text(loc)}</loc>")
+        if lastmod is not None:
+            parts.append(f"<lastmod>{local_iso(lastmod)}</lastmod>")
+        for language, href in alternates.get(row["pk"], ()):
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{xml_text(language)}" '
+                f'href="{xml_text(href)}"/>'
+            )
+        parts.append("</url>\n")
+    parts.append("</urlset>\n")
+    last_modified = newest(newest_lastmod, selectors.visibility_changed_at())
+    return _xml_response(request, parts, last_modified)
+
+
+@require_safe
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """``/news-sitemap.xml``: articles of the last two days for Google News."""
+    site = _site(request)
+    publication = SiteSettings.for_request(request).site_name
+    links = PageLinks(request)
+    articles = selectors.news_articles(site=site)
+    parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n']
+    for article in articles:
+        loc = links.url(article["url_path"])
+        if loc is None:
+            continue
+        parts.append(
+            f"<url><loc>{xml_text(loc)}</loc><news:news><news:publication>"
+            f"<news:name>{xml_text(publication)}</news:name>"
+            f"<news:language>{xml_text(article['locale__language_code'])}</news:language>"
+            "</news:publication>"
+            f"<news:publication_date>{local_iso(article['published_date'])}"
+            "</news:publication_date>"
+            f"<news:title>{xml_text(article['title'])}</news:title>"
+            "</news:news></url>\n"
+        )
+    parts.append("</urlset>\n")
+    last_modified = newest(
+        max((a["published_date"] for a in articles), default=None),
+        selectors.visibility_changed_at(),
+    )
+    return _xml_response(request, parts, last_modified)
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """``/robots.txt``: everything but the admin may be crawled; where the sitemaps are."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('wagtailadmin_home')}",
+        "",
+        f"Sitemap: {absolute(request, reverse('syndication:sitemap_index'))}",
+        f"Sitemap: {absolute(request, reverse('syndication:news_sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,30 @@
+"""``{% syndication_head %}``: canonical URL, alternates, OpenGraph, JSON-LD and feed links."""
+
+from __future__ import annotations
+
+from django import template
+from wagtail.models import Page
+
+from muhabir.syndication.metadata import HeadMetadata, fallback_metadata, page_metadata
+
+register = template.Library()
+
+
+def _page_number(context) -> int:
+    # A section's later listing pages are pages of their own for search engines.
+    articles = context.get("articles")
+    number = getattr(articles, "number", 1)
+    return number if isinstance(number, int) else 1
+
+
+@register.inclusion_tag("syndication/head.html", takes_context=True)
+def syndication_head(context) -> dict:
+    request = context.get("request")
+    page = context.get("page")
+    metadata = HeadMetadata()
+    if request is not None:
+        if isinstance(page, Page) and page.pk and getattr(page, "locale_id", None):
+            metadata = page_metadata(request, page, page_number=_page_number(context))
+        else:
+            metadata = fallback_metadata(request)
+    return {"metadata": metadata}

@@ -1,0 +1,142 @@
+"""Chromium through Playwright's sync API against pytest-django's ``live_server``.
+
+Every test gets fresh pages from ``open_page``; at teardown a failing test leaves a
+screenshot per page under data/test-results/, and any request to a host other than
+the live server fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+from wagtail.users.models import UserProfile
+
+from muhabir.demo import services as demo_services
+from muhabir.home.models import HomePage
+from muhabir.newsroom.roles import ROLES
+
+# Playwright's sync API keeps an event loop in this thread; Django refuses ORM calls
+# next to a running loop unless told that this is safe (it is: one thread, no awaits).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+RESULTS = settings.BASE_DIR / "data" / "test-results"
+PASSWORD = "gizli-şifre-2019"
+TIMEOUT_MS = 15_000
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item, so fixtures can tell whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"Chromium is not installed at {CHROMIUM}; run scripts/ensure-chromium"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server, request):
+    """Open a page in a new browser context: ``open_page(javascript=False)``.
+
+    Contexts default to a Turkish browser, like most of the newsroom's readers.
+    """
+    own_host = urlsplit(live_server.url).netloc
+    foreign: list[str] = []
+    opened = []
+
+    def watch(req) -> None:
+        parts = urlsplit(req.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own_host:
+            foreign.append(req.url)
+
+    def open_(*, javascript: bool = True, locale: str = "tr-TR"):
+        context = browser.new_context(
+            base_url=live_server.url,
+            java_script_enabled=javascript,
+            locale=locale,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        page.on("request", watch)
+        opened.append((context, page))
+        return page
+
+    yield open_
+
+    # Let each page finish loading, so requests its markup asks for are seen.
+    for _context, page in opened:
+        if not page.is_closed():
+            page.wait_for_load_state("load")
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        for number, (_context, page) in enumerate(opened, start=1):
+            if not page.is_closed():
+                page.screenshot(path=RESULTS / f"{name}-{number}.png", full_page=True)
+    for context, _page in opened:
+        context.close()
+    assert not foreign, f"requests to hosts other than {own_host}: {foreign}"
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
+
+
+@pytest.fixture
+def demo_site(monkeypatch, tmp_path):
+    """The demo site built by the project's own loader: sections, seed stories, users.
+
+    ``live_server`` needs a transactional database, which is emptied after each test;
+    ``serialized_rollback`` brings back what the migrations made, checked here first.
+    """
+    assert HomePage.objects.filter(slug="anasayfa", locale__language_code="tr").exists(), (
+        "the Turkish home page of migration home/0002 is missing: "
+        "mark the test django_db(transaction=True, serialized_rollback=True)"
+    )
+    assert HomePage.objects.filter(slug="startseite", locale__language_code="de").exists()
+    assert Group.objects.filter(name__in=ROLES).count() == len(ROLES)
+    assert Site.objects.filter(is_default_site=True).exists()
+    # The loader keeps the demo password under data/; a test has no business there.
+    monkeypatch.setattr(demo_services, "_password_file", lambda: tmp_path / "demo-password")
+    return demo_services.demo_site_load(password=PASSWORD)
+
+
+@pytest.fixture
+def english_admin(demo_site):
+    """The demo users see the admin in English, so tests can find its labels."""
+    for user in get_user_model().objects.all():
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save(update_fields=["preferred_language"])
