@@ -26,7 +26,12 @@ run: setup
 	$(MANAGE) load_demo_site
 	$(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
-test: install
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility (axe-core) tests will be skipped"; fi
+
+test: install node_modules/.installed
 	$(MANAGE) compile_catalogues --verbosity 0
 	@scripts/ensure-chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -53,4 +58,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) data/test-media
+	rm -rf $(VENV) node_modules data/test-media

@@ -63,8 +63,13 @@ def main() -> None:
     for name, url in pages.items():
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-        queries = []
-        with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
+        queries: list[str] = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
             client.get(url)
         timings = []
         for _ in range(args.requests):

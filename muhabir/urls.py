@@ -29,6 +29,7 @@ if getattr(settings, "MUHABIR_SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all page route, which would take /tr/feed/ for a page path.
     path("", include("muhabir.syndication.feed_urls")),
+    path("", include("muhabir.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

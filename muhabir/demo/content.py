@@ -269,9 +269,16 @@ STANDARD_PAGES = [
         {"tr": "Gizlilik", "de": "Datenschutz"},
         {"tr": "gizlilik", "de": "datenschutz"},
         {
-            "tr": "<p>Bu site izleme yapmaz ve başka sunuculardan içerik yüklemez.</p>",
-            "de": "<p>Diese Website verfolgt niemanden und lädt keine Inhalte von anderen "
-            "Servern.</p>",
+            "tr": "<p>Bu site izleme yapmaz, reklam göstermez ve başka sunuculardan içerik "
+            "yüklemez.</p><p>Yalnızca siz yazı boyutu (-A +A) veya yüksek kontrast "
+            "düğmelerini kullandığınızda, seçiminizi hatırlamak için tarayıcınıza "
+            "'muhabir_text_size' ve 'muhabir_contrast' adlı iki küçük "
+            "çerez yazılır. Bunlar başka hiçbir amaçla kullanılmaz.</p>",
+            "de": "<p>Diese Website verfolgt niemanden, zeigt keine Werbung und lädt keine "
+            "Inhalte von anderen Servern.</p><p>Nur wenn Sie die Schriftgröße (-A +A) oder den "
+            "hohen Kontrast einstellen, merkt sich Ihr Browser die Wahl in zwei kleinen Cookies, "
+            "'muhabir_text_size' und 'muhabir_contrast'. Sie dienen "
+            "keinem anderen Zweck.</p>",
         },
     ),
 ]

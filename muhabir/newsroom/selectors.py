@@ -13,7 +13,7 @@ from anyascii import anyascii
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from muhabir.newsroom.models import ArticlePage, ArticlePlacement, SectionPage
+from muhabir.newsroom.models import ArticlePage, ArticlePageTag, ArticlePlacement, SectionPage
 
 FRONT_PAGE_ARTICLES_PER_SECTION = 3
 
@@ -55,12 +55,15 @@ def section_family(section: SectionPage) -> list[int]:
 
 def section_articles(*, section: SectionPage) -> QuerySet[ArticlePage]:
     """Articles listed in ``section`` for its language, including untranslated ones
-    placed in the section's translations."""
+    placed in the section's translations.
+
+    No DISTINCT: an article is placed only in sections of its own language, and the
+    family holds one section per language, so each article matches once.
+    """
     return (
         public_articles_for(section.locale)
         .filter(placements__section__in=section_family(section))
         .order_by("-placements__published_date", "-pk")
-        .distinct()
     )
 
 
@@ -172,18 +175,33 @@ def article_translations(*, page: Page) -> QuerySet[Page]:
     return page.get_translations().live().public().select_related("locale")
 
 
+RELATED_CANDIDATES = 200
+
+
 def related_articles(*, article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """Newest other articles sharing a tag or, failing that, the primary section."""
+    """Newest other articles sharing a tag or, failing that, the primary section.
+
+    Tag matches are drawn from a bounded set of the newest tagged rows, so a popular
+    tag does not make every article page sort thousands of articles.
+    """
     candidates = public_articles_for(article.locale).exclude(
         translation_key=article.translation_key
     )
     tag_ids = list(article.tags.values_list("pk", flat=True))
     related: list[ArticlePage] = []
     if tag_ids:
-        related = list(candidates.filter(tags__in=tag_ids).distinct()[:limit])
+        tagged = (
+            ArticlePageTag.objects.filter(tag_id__in=tag_ids)
+            .exclude(content_object_id=article.pk)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_CANDIDATES]
+        )
+        related = list(candidates.filter(pk__in=tagged)[:limit])
     if len(related) < limit:
-        more = candidates.filter(placements__section_id=article.get_parent().pk).exclude(
-            pk__in=[a.pk for a in related]
+        more = (
+            candidates.filter(placements__section_id=article.get_parent().pk)
+            .exclude(pk__in=[a.pk for a in related])
+            .order_by("-placements__published_date", "-pk")
         )
         related += list(more[: limit - len(related)])
     return related

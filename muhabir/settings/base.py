@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "muhabir.demo",
     "muhabir.accessibility",
     "muhabir.syndication",
+    "muhabir.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -34,6 +34,12 @@ def absolutize(html: str, base: str) -> str:
     return _RELATIVE_URL.sub(lambda match: match.group(1) + base + "/", html)
 
 
+def absolutize_url(url: str, base: str) -> str:
+    if url.startswith("/") and not url.startswith("//"):
+        return base + url
+    return url
+
+
 def figure_html(*, url: str, width: int, height: int, alt: str, caption: str, credit: str) -> str:
     """An image with its caption and credit, as the article page shows it."""
     figcaption = ""
@@ -81,12 +87,6 @@ def _image_html(value: dict, images: dict[int, CustomImage], base: str) -> str:
         caption=value.get("caption") or image.default_caption,
         credit=value.get("credit") or image.credit,
     )
-
-
-def absolutize_url(url: str, base: str) -> str:
-    if url.startswith("/") and not url.startswith("//"):
-        return base + url
-    return url
 
 
 def _quote_html(value: dict) -> str:

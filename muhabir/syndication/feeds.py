@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -237,40 +238,51 @@ def logo_url(request: HttpRequest | None) -> str:
     return absolute(request, static(LOGO_PATH))
 
 
+def _describe(request, *, site_name: str, home, section, tag) -> tuple[str, str, str]:
+    """The title, description and home-page link of a feed."""
+    links = PageLinks(request)
+    link = links.page_url(home) or absolute(request, "/")
+    if section is not None:
+        return (
+            # Translators: the title of a section's feed, e.g. "Muhabirce NRW – Toplum".
+            _("%(site)s – %(section)s") % {"site": site_name, "section": section.title},
+            section.intro
+            or _("The newest articles of %(section)s on %(site)s")
+            % {"section": section.title, "site": site_name},
+            links.page_url(section) or link,
+        )
+    if tag is not None:
+        return (
+            # Translators: the title of a tag's feed.
+            _("%(site)s – tagged “%(tag)s”") % {"site": site_name, "tag": tag.name},
+            _("The newest articles tagged “%(tag)s” on %(site)s")
+            % {"tag": tag.name, "site": site_name},
+            link,
+        )
+    description = home.tagline or _("The newest articles of %(site)s") % {"site": site_name}
+    return site_name, description, link
+
+
 def _serve(request: HttpRequest, kind: str, *, section_slug: str = "", tag_slug: str = ""):
     site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
     language = get_language()
-    home = selectors.language_home(site=site, language=language)
+    home = selectors.language_home(site=site, language=language) if site else None
     if home is None:
         raise Http404
-    site_settings = SiteSettings.for_request(request)
-    site_name = site_settings.site_name
-    links = PageLinks(request)
-    section = None
-    link = links.page_url(home) or absolute(request, "/")
-    title = site_name
-    description = home.tagline or _("The newest articles of %(site)s") % {"site": site_name}
+    section = tag = None
     if section_slug:
         section = selectors.home_section(home=home, slug=section_slug)
         if section is None:
             raise Http404
-        link = links.page_url(section) or link
-        title = _("%(site)s – %(section)s") % {"site": site_name, "section": section.title}
-        description = section.intro or _("The newest articles of %(section)s on %(site)s") % {
-            "section": section.title,
-            "site": site_name,
-        }
     if tag_slug:
         tag = Tag.objects.filter(slug=tag_slug).first()
         if tag is None:
             raise Http404
-        title = _("%(site)s – tagged “%(tag)s”") % {"site": site_name, "tag": tag.name}
-        description = _("The newest articles tagged “%(tag)s” on %(site)s") % {
-            "tag": tag.name,
-            "site": site_name,
-        }
+    site_settings = SiteSettings.for_request(request)
+    site_name = site_settings.site_name
+    title, description, link = _describe(
+        request, site_name=site_name, home=home, section=section, tag=tag
+    )
 
     articles = selectors.feed_articles(
         site=site, home=home, section=section, tag_slug=tag_slug or None
@@ -303,16 +315,19 @@ def _serve(request: HttpRequest, kind: str, *, section_slug: str = "", tag_slug:
     return conditional_response(request, response, last_modified=last_modified)
 
 
+@require_safe
 def language_feed(request: HttpRequest, kind: str) -> HttpResponse:
     """The newest articles of the language in the URL prefix."""
     return _serve(request, kind)
 
 
+@require_safe
 def section_feed(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     """The newest articles filed under or placed in one section."""
     return _serve(request, kind, section_slug=slug)
 
 
+@require_safe
 def tag_feed(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     """The newest articles of the language with one tag."""
     return _serve(request, kind, tag_slug=slug)

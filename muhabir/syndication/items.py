@@ -19,6 +19,7 @@ from muhabir.newsroom.models import ArticlePage
 from muhabir.syndication.bodies import bodies_html, figure_html
 from muhabir.syndication.links import PageLinks, absolute
 from muhabir.syndication.renditions import FEED_IMAGE_FILTER, existing_rendition
+from muhabir.syndication.xml import xml_safe
 
 # Never change this: every GUID ever published derives from it, and feed readers
 # would show each article again as new.
@@ -119,9 +120,9 @@ def _hero_images(articles: list[ArticlePage], request: HttpRequest | None) -> di
             height=rendition.height,
             mime_type=mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream",
             length=sizes.get(rendition.file.name, 0),
-            alt=article.hero_image.description,
-            caption=article.hero_display_caption,
-            credit=article.hero_display_credit,
+            alt=xml_safe(article.hero_image.description),
+            caption=xml_safe(article.hero_display_caption),
+            credit=xml_safe(article.hero_display_credit),
         )
     return by_article
 
@@ -158,17 +159,17 @@ def feed_items(
         items.append(
             FeedItem(
                 guid=article_guid(article),
-                title=article.title,
+                title=xml_safe(article.title),
                 link=links.url(article.url_path) or "",
                 language=article.locale.language_code,
                 published=published,
                 updated=updated,
-                teaser=raw_teaser(article),
-                authors=[byline.author.name for byline in article.bylines.all()]
+                teaser=xml_safe(raw_teaser(article)),
+                authors=[xml_safe(byline.author.name) for byline in article.bylines.all()]
                 or [fallback_author],
-                sections=[p.section.title for p in article.listed_placements],
-                tags=[tagged.tag.name for tagged in article.tagged_items.all()],
-                content_html=content_html,
+                sections=[xml_safe(p.section.title) for p in article.listed_placements],
+                tags=[xml_safe(tagged.tag.name) for tagged in article.tagged_items.all()],
+                content_html=xml_safe(content_html) if content_html is not None else None,
                 image=image,
             )
         )

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from wagtail.models import Page, Site
 
 from muhabir.core import text
@@ -116,15 +116,16 @@ def organization(request: HttpRequest, site_name: str) -> dict:
     }
 
 
-def search_url_template(request: HttpRequest, home_url: str) -> str:
-    """Where a search of the front page's language takes its query, for a SearchAction."""
-    for name in ("search:search", "search"):
-        try:
-            path = reverse(name)
-        except NoReverseMatch:
-            continue
-        return f"{absolute(request, path)}?q={{search_term_string}}"
-    return f"{home_url}search/?q={{search_term_string}}"
+def search_url_template(request: HttpRequest, language: str) -> str | None:
+    """Where a search in ``language`` takes its query (``/tr/ara/?q=…``), for a SearchAction."""
+    with override(language):
+        for name in (f"search:page_{language}", "search:page"):
+            try:
+                path = reverse(name)
+            except NoReverseMatch:
+                continue
+            return f"{absolute(request, path)}?q={{search_term_string}}"
+    return None
 
 
 def _description(page: Page) -> str:
@@ -244,15 +245,14 @@ def _home_json_ld(
         "name": site_name,
         "inLanguage": language,
         "publisher": {"@id": org["@id"]},
-        "potentialAction": {
-            "@type": "SearchAction",
-            "target": {
-                "@type": "EntryPoint",
-                "urlTemplate": search_url_template(request, canonical),
-            },
-            "query-input": "required name=search_term_string",
-        },
     }
+    search = search_url_template(request, language)
+    if search is not None:
+        website["potentialAction"] = {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search},
+            "query-input": "required name=search_term_string",
+        }
     if getattr(page, "tagline", ""):
         website["description"] = page.tagline
     return [org, website]

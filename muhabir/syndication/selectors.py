@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Page, PageLogEntry, Site
@@ -30,10 +30,13 @@ from muhabir.newsroom.selectors import (
     public_articles,
     public_articles_for,
     section_articles,
+    section_family,
 )
 from muhabir.syndication.renditions import FEED_IMAGE_FILTER
 
 FEED_LENGTH = 50
+# Newest placements read per section feed item before falling back to the full listing.
+SECTION_FEED_OVERFETCH = 3
 NEWS_SITEMAP_WINDOW = dt.timedelta(days=2)
 # Google reads at most 1,000 URLs from a news sitemap.
 NEWS_SITEMAP_LENGTH = 1000
@@ -108,14 +111,37 @@ def feed_articles(
     editors show to every reader.
     """
     if section is not None:
-        articles = section_articles(section=section)
-    else:
-        articles = public_articles_for(home.locale).filter(_site_q(site))
+        return _section_feed_articles(section=section, limit=limit)
+    articles = public_articles_for(home.locale).filter(_site_q(site))
     if tag_slug is not None:
         articles = articles.filter(
             pk__in=ArticlePageTag.objects.filter(tag__slug=tag_slug).values("content_object_id")
         )
     return list(_with_feed_details(articles)[:limit])
+
+
+def _section_feed_articles(*, section: SectionPage, limit: int) -> list[ArticlePage]:
+    """``section_articles``, newest ``limit``, without sorting all of the section's articles.
+
+    ``section_articles`` joins, de-duplicates and sorts every article of the section (and
+    its translations) before the limit: 0.4 s at 100,000 articles. The newest placements
+    come from the (section, date) index instead, a few times more than needed, and the
+    selector picks the visible ones among them. Only when too few of those are visible
+    does the full query run.
+    """
+    visible = section_articles(section=section)
+    recent = (
+        ArticlePlacement.objects.filter(
+            section_id__in=section_family(section), published_date__isnull=False
+        )
+        .order_by("-published_date", "-article_id")
+        .values("article_id")
+    )
+    window = limit * SECTION_FEED_OVERFETCH
+    articles = list(_with_feed_details(visible.filter(pk__in=Subquery(recent[:window])))[:limit])
+    if len(articles) < limit and recent[window : window + 1].exists():
+        articles = list(_with_feed_details(visible)[:limit])
+    return articles
 
 
 def visibility_changed_at() -> dt.datetime | None:
@@ -152,17 +178,25 @@ def site_pages(*, site: Site) -> PageQuerySet:
 SITEMAP_FIELDS = (
     "pk",
     "url_path",
-    "translation_key",
+    "key",
     "locale__language_code",
     "last_published_at",
     "content_type_id",
 )
 
 
+def _key() -> Cast:
+    # Compared, never used as a UUID: the text saves converting tens of thousands of them.
+    return Cast("translation_key", output_field=CharField())
+
+
 def sitemap_rows(*, site: Site, offset: int, limit: int) -> list[dict]:
     """One page of ``site_pages`` as plain rows, in a stable order (by id)."""
     return list(
-        site_pages(site=site).order_by("pk").values(*SITEMAP_FIELDS)[offset : offset + limit]
+        site_pages(site=site)
+        .order_by("pk")
+        .annotate(key=_key())
+        .values(*SITEMAP_FIELDS)[offset : offset + limit]
     )
 
 
@@ -173,7 +207,8 @@ def sitemap_translations(*, site: Site, offset: int, limit: int) -> list[dict]:
         Page.objects.live()
         .public()
         .filter(translation_key__in=Subquery(keys))
-        .values("url_path", "translation_key", "locale__language_code")
+        .annotate(key=_key())
+        .values("url_path", "key", "locale__language_code")
     )
 
 
@@ -182,9 +217,8 @@ def listing_updated(*, page_ids: list[int]) -> dict[int, dt.datetime]:
     if not page_ids:
         return {}
     newest = (
-        ArticlePage.objects.live()
-        .public()
-        .filter(path__startswith=OuterRef("path"), published_date__isnull=False)
+        public_articles()
+        .filter(path__startswith=OuterRef("path"))
         .order_by("-published_date")
         .values("published_date")[:1]
     )
@@ -198,13 +232,13 @@ def sitemap_chunks(*, site: Site, size: int) -> list[dt.datetime | None]:
     One grouped query over numbered rows; reading every date into Python would cost
     a second per 100,000 pages.
     """
+    if not _site_roots(site):
+        return []
     numbered = (
         site_pages(site=site)
         .annotate(position=Window(RowNumber(), order_by=F("pk").asc()))
         .values("last_published_at", "position")
     )
-    if not _site_roots(site):
-        return []
     inner, params = numbered.query.sql_with_params()
     sql = (
         "SELECT (numbered.position - 1) / %s AS chunk, MAX(numbered.last_published_at) "  # noqa: S608 - the inner query is the ORM's, with parameters

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
@@ -79,11 +80,11 @@ def _alternates(
     for translation in translations:
         url = links.url(translation["url_path"])
         if url is not None:
-            by_key[str(translation["translation_key"])][translation["locale__language_code"]] = url
+            by_key[translation["key"]][translation["locale__language_code"]] = url
     fallback = settings.LANGUAGE_CODE
     result = {}
     for row in rows:
-        versions = by_key.get(str(row["translation_key"]), {})
+        versions = by_key.get(row["key"], {})
         if len(versions) < 2:
             continue
         pairs = sorted(versions.items())
@@ -121,6 +122,7 @@ def sitemap_page(request: HttpRequest, number: int) -> HttpResponse:
 
     parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n']
     newest_lastmod = None
+    tz = timezone.get_current_timezone()
     for row in rows:
         loc = links.url(row["url_path"])
         if loc is None:
@@ -129,7 +131,7 @@ def sitemap_page(request: HttpRequest, number: int) -> HttpResponse:
         newest_lastmod = newest(newest_lastmod, lastmod)
         parts.append(f"<url><loc>{xml_text(loc)}</loc>")
         if lastmod is not None:
-            parts.append(f"<lastmod>{local_iso(lastmod)}</lastmod>")
+            parts.append(f"<lastmod>{local_iso(lastmod, tz)}</lastmod>")
         for language, href in alternates.get(row["pk"], ()):
             parts.append(
                 f'<xhtml:link rel="alternate" hreflang="{xml_text(language)}" '

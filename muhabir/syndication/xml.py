@@ -9,6 +9,18 @@ from xml.sax.saxutils import escape
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+
+
 def xml_text(value: object) -> str:
     """``value`` escaped for element content or a double-quoted attribute."""
-    return escape(_FORBIDDEN.sub("", str(value)), {'"': "&quot;"})
+    value = str(value)
+    # Most URLs and titles need no change; a sitemap page escapes tens of thousands.
+    if not _SPECIAL.search(value):
+        return value
+    return escape(_FORBIDDEN.sub("", value), {'"': "&quot;"})
+
+
+def xml_safe(value: str) -> str:
+    """``value`` without the characters XML 1.0 cannot carry (a pasted vertical tab)."""
+    return _FORBIDDEN.sub("", value)

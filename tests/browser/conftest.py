@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connections
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
@@ -49,7 +50,7 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not CHROMIUM.exists():
         message = f"Chromium is not installed at {CHROMIUM}; run scripts/ensure-chromium"
         if os.environ.get("CI") == "true":
@@ -57,7 +58,19 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        # Between its calls Playwright marks an event loop as running in this thread, so
+        # Django hands out other connection objects from here on (asgiref's Local keeps
+        # them per context then). Those lack the snapshot of the migrated database that
+        # serialized_rollback restores after each flush: without it the second browser
+        # test of a run that set up the database earlier finds no home pages.
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()

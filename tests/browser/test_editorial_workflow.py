@@ -66,8 +66,9 @@ def write_article(page: Page, parent: SectionPage, title: str, text: str) -> Non
     title_field(page).fill(title)
     page.get_by_role("button", name="Insert a block").click()
     page.get_by_role("option", name="Paragraph").click()
-    page.locator("[data-contentpath='body']").get_by_role("textbox").click()
-    page.keyboard.type(text)
+    paragraph = page.locator("[data-contentpath='body']").get_by_role("textbox")
+    paragraph.fill(text)
+    expect(paragraph).to_have_text(text)
 
 
 def expect_message(page: Page, text: str) -> None:

@@ -449,3 +449,47 @@ def entries(response, kind: str) -> list:
     if kind == "json":
         return json_feed(response)["items"]
     return feed_parse(response).entries
+
+
+def test_section_feed_reaches_past_newer_hidden_articles(
+    client, sections, publish_article, home_tr, monkeypatch
+):
+    from muhabir.syndication import selectors
+
+    section = sections["tr"][0]
+    visible = publish_article(section, date=SUMMER_DATE)
+    for _ in range(3):
+        # Placed in the German translation of the section, but not shown to Turkish readers.
+        publish_article(sections["de"][0], date=WINTER_DATE, show_in_other_languages=False)
+    monkeypatch.setattr(selectors, "SECTION_FEED_OVERFETCH", 1)
+
+    articles = selectors.feed_articles(
+        site=home_tr.get_site(), home=home_tr, section=section, limit=2
+    )
+
+    assert [article.pk for article in articles] == [visible.pk]
+
+
+def test_full_text_links_to_drafts_lead_nowhere(client, sections, publish_article, full_text):
+    draft = publish_article(sections["tr"][1], title="Taslak", publish=False)
+    article = publish_article(
+        sections["tr"][0],
+        body=[paragraph(f'<p>Bkz. <a linktype="page" id="{draft.pk}">taslak</a>.</p>')],
+    )
+
+    content = entry_for(feed_parse(client.get(feed_url("tr", "rss"))), article).content[0].value
+
+    assert "taslak" in content
+    assert draft.slug not in content
+    assert "href" not in content
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom", "json"])
+def test_control_characters_pasted_into_a_title_do_not_break_the_feed(
+    client, sections, publish_article, kind
+):
+    publish_article(sections["tr"][0], title="Çay\x0b bahçesi\x1f açıldı")
+
+    titles = [entry["title"] for entry in entries(client.get(feed_url("tr", kind)), kind)]
+
+    assert titles == ["Çay bahçesi açıldı"]

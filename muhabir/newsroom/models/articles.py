@@ -297,12 +297,15 @@ class ArticlePage(Page):
     def body_text(self) -> str:
         """The running text of the body (paragraphs and subheadings), without markup."""
         parts = []
-        for block in self.body:
-            if block.block_type == "paragraph":
+        # The raw data, not the blocks: converting them would load every inline image
+        # (a query per article in listings) only to skip them.
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") == "paragraph" and isinstance(value, str):
                 # Rich text is stored as HTML: "&amp;" must read "&" once the tags are gone.
-                parts.append(html.unescape(strip_tags(block.value.source.replace("</p>", "</p> "))))
-            elif block.block_type == "subheading":
-                parts.append(block.value)
+                parts.append(html.unescape(strip_tags(value.replace("</p>", "</p> "))))
+            elif block.get("type") == "subheading" and isinstance(value, str):
+                parts.append(value)
         return text.squash_whitespace(" ".join(parts))
 
     @property

@@ -1,0 +1,57 @@
+"""Keep the search index in step with publishing, unpublishing, moves and privacy.
+
+Deleting an article needs no handler: its SearchDocument goes by cascade (and on SQLite
+the FTS5 rows by trigger). Saving a draft changes nothing readers see, so it does not
+touch the index either.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from muhabir.newsroom.models import ArticlePage, SectionPage
+from muhabir.search.indexing import (
+    search_document_delete,
+    search_document_update,
+    search_index_update_under,
+)
+from muhabir.search.selectors import SECTIONS_CACHE_KEY
+
+
+def index_published_article(sender, instance, **kwargs) -> None:
+    search_document_update(article=instance)
+
+
+def drop_unpublished_article(sender, instance, **kwargs) -> None:
+    search_document_delete(article_id=instance.pk)
+
+
+def reindex_moved_page(sender, instance, parent_page_before, parent_page_after, **kwargs) -> None:
+    # A move can put an article (or a whole section) under a private page, or out of one;
+    # reordering among siblings (the same parent) cannot.
+    if parent_page_before.pk == parent_page_after.pk:
+        return
+    if isinstance(instance.specific, ArticlePage):
+        search_document_update(article=instance)
+    else:
+        search_index_update_under(page=instance)
+
+
+def reindex_restricted_pages(sender, instance, **kwargs) -> None:
+    search_index_update_under(page=instance.page)
+
+
+def forget_sections(sender, **kwargs) -> None:
+    # The facets' section names are cached; a new, renamed or withdrawn section shows at once.
+    cache.delete(SECTIONS_CACHE_KEY)
+
+
+page_published.connect(index_published_article, sender=ArticlePage)
+page_unpublished.connect(drop_unpublished_article, sender=ArticlePage)
+post_page_move.connect(reindex_moved_page)
+post_save.connect(reindex_restricted_pages, sender=PageViewRestriction)
+post_delete.connect(reindex_restricted_pages, sender=PageViewRestriction)
+page_published.connect(forget_sections, sender=SectionPage)
+page_unpublished.connect(forget_sections, sender=SectionPage)
+post_delete.connect(forget_sections, sender=SectionPage)
