@@ -138,11 +138,12 @@ def front_page_sections(
         family[translation.pk] = block
 
     visible = _public_placements(home.locale)
+    # One bounded subquery per section (not per family): "section_id = x ORDER BY
+    # date" walks the index and stops, where "section_id IN (x, y)" sorts both sections.
     newest = Q()
-    for block in blocks.values():
-        ids = [pk for pk, owner in family.items() if owner is block]
+    for section_id in family:
         newest |= Q(
-            pk__in=visible.filter(section_id__in=ids)
+            pk__in=visible.filter(section_id=section_id)
             .order_by("-published_date", "-article_id")
             .values("pk")[:per_section]
         )

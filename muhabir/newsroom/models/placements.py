@@ -24,7 +24,9 @@ class ArticlePlacement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "section"], name="unique_article_section")
         ]
-        indexes = [models.Index(fields=["section", "-published_date"], name="placement_listing")]
+        indexes = [
+            models.Index(fields=["section", "-published_date", "-article"], name="placement_newest")
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_id} in {self.section_id}"
