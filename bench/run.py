@@ -13,12 +13,12 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench_site_build
 
 
 def main() -> None:
@@ -27,25 +27,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="muhabir-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-    os.environ.setdefault("MEDIA_ROOT", f"{workdir}/media")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "muhabir.settings.development")
-    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    built = bench_site_build(articles=args.articles)
     from django.db import connection
     from django.test import Client
 
     from muhabir.newsroom.models import ArticlePage, SectionPage
-
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_site", synthetic=args.articles, password="bench-password", verbosity=0)
-    built = time.perf_counter() - started
 
     section = SectionPage.objects.get(slug="toplum")
     article = ArticlePage.objects.get(slug="ein-starkes-signal-fuer-integration")

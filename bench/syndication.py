@@ -15,12 +15,12 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import bench_site_build
 
 BATCH = 1000
 
@@ -58,16 +58,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="muhabir-bench-syndication-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-    os.environ.setdefault("MEDIA_ROOT", f"{workdir}/media")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "muhabir.settings.development")
-    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    started = time.perf_counter()
+    bench_site_build(articles=args.articles, prefix="muhabir-bench-syndication-")
     from django.db import connection
     from django.test import Client
     from wagtail.models import Site
@@ -76,9 +68,6 @@ def main() -> None:
     from muhabir.newsroom.models import ArticlePage
     from muhabir.syndication.sitemaps import page_size
 
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_site", synthetic=args.articles, password="bench-password", verbosity=0)
     decorate_synthetic_articles()
     if connection.vendor == "postgresql":
         # Fresh bulk-loaded tables have no statistics yet; the planner would guess rows=4

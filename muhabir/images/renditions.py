@@ -36,13 +36,11 @@ def images_prefetch_renditions(images: list, filters: Iterable[str] = ARTICLE_FI
 
     from muhabir.images.models import CustomRendition
 
-    unique = list({image.pk: image for image in images}.values())
+    unique = {image.pk: image for image in images}
     prefetch_related_objects(
-        unique,
+        list(unique.values()),
         Prefetch("renditions", queryset=CustomRendition.objects.filter(filter_spec__in=filters)),
     )
     for image in images:
         # The same image may lead two blocks; share the loaded renditions.
-        image._prefetched_objects_cache = next(
-            u._prefetched_objects_cache for u in unique if u.pk == image.pk
-        )
+        image._prefetched_objects_cache = unique[image.pk]._prefetched_objects_cache

@@ -53,7 +53,9 @@ def section_family(section: SectionPage) -> list[int]:
     return [section.pk, *section.get_translations().live().values_list("pk", flat=True)]
 
 
-def section_articles(*, section: SectionPage) -> QuerySet[ArticlePage]:
+def section_articles(
+    *, section: SectionPage, family: list[int] | None = None
+) -> QuerySet[ArticlePage]:
     """Articles listed in ``section`` for its language, including untranslated ones
     placed in the section's translations.
 
@@ -62,7 +64,7 @@ def section_articles(*, section: SectionPage) -> QuerySet[ArticlePage]:
     """
     return (
         public_articles_for(section.locale)
-        .filter(placements__section__in=section_family(section))
+        .filter(placements__section__in=family or section_family(section))
         .order_by("-placements__published_date", "-pk")
     )
 

@@ -30,8 +30,11 @@ class SectionPage(Page):
         from muhabir.newsroom.selectors import section_articles
 
         context = super().get_context(request, *args, **kwargs)
+        translations = list(self.get_translations().live().select_related("locale"))
         # The teasers show the lead image: one query for all their renditions, not one each.
-        articles = section_articles(section=self).prefetch_related(
+        articles = section_articles(
+            section=self, family=[self.pk, *(t.pk for t in translations)]
+        ).prefetch_related(
             Prefetch(
                 "hero_image__renditions",
                 queryset=CustomRendition.objects.filter(filter_spec__in=THUMB_FILTERS),
@@ -39,7 +42,7 @@ class SectionPage(Page):
         )
         context["other_names"] = [
             (translation.locale.language_code, translation.title)
-            for translation in self.get_translations().live().select_related("locale")
+            for translation in translations
             if anyascii(translation.title).casefold() != anyascii(self.title).casefold()
         ]
         paginator = Paginator(articles, settings.MUHABIR_SECTION_PAGE_SIZE)
