@@ -17,7 +17,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("tagline")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.SectionPage", "home.StandardPage"]
+    subpage_types = ["newsroom.SectionPage", "directory.DirectoryPage", "home.StandardPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -47,6 +47,7 @@ def _link(page: Page, site: Site) -> NavLink:
 
 
 def _build(site: Site) -> SiteNavigation:
+    from muhabir.directory.models import DirectoryPage
     from muhabir.home.models import SiteSettings, StandardPage
     from muhabir.newsroom.models import SectionPage
 
@@ -65,7 +66,7 @@ def _build(site: Site) -> SiteNavigation:
         Page.objects.live()
         .public()
         .filter(depth=root.depth + 1, locale__language_code__in=list(result))
-        .type(SectionPage, StandardPage)
+        .type(SectionPage, DirectoryPage, StandardPage)
         .select_related("locale", "content_type")
         .order_by("path")
     )
@@ -74,10 +75,11 @@ def _build(site: Site) -> SiteNavigation:
         if language is None:
             continue
         link = _link(child, site)
-        if child.content_type.model_class() is SectionPage:
-            result[language].sections.append(link)
-        else:
+        # Sections and the directory make the main navigation; standard pages the footer.
+        if child.content_type.model_class() is StandardPage:
             result[language].pages.append(link)
+        else:
+            result[language].sections.append(link)
     return SiteNavigation(site_name=SiteSettings.for_site(site).site_name, languages=result)
 
 

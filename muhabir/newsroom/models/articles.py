@@ -133,6 +133,31 @@ class ArticlePage(Page):
         help_text=_("The article's own section is the one it is filed under."),
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    places = ParentalManyToManyField(
+        "directory.Place",
+        verbose_name=_("places"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Places of the directory the article is about; their pages list it."),
+    )
+    associations = ParentalManyToManyField(
+        "directory.Association",
+        verbose_name=_("associations"),
+        blank=True,
+        related_name="articles",
+    )
+    integration_centres = ParentalManyToManyField(
+        "directory.IntegrationCentre",
+        verbose_name=_("integration centres"),
+        blank=True,
+        related_name="articles",
+    )
+    events = ParentalManyToManyField(
+        "directory.Event",
+        verbose_name=_("events"),
+        blank=True,
+        related_name="articles",
+    )
     editorial_date = models.DateTimeField(
         _("date shown"),
         null=True,
@@ -186,6 +211,15 @@ class ArticlePage(Page):
                 FieldPanel("show_in_other_languages"),
             ],
             heading=_("Placement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("places"),
+                FieldPanel("associations"),
+                FieldPanel("integration_centres"),
+                FieldPanel("events"),
+            ],
+            heading=_("Named in the directory"),
         ),
         *Page.promote_panels,
     ]

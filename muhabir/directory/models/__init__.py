@@ -1,0 +1,21 @@
+from muhabir.directory.models.base import DirectoryEntry, bilingual
+from muhabir.directory.models.entries import Association, IntegrationCentre, Place
+from muhabir.directory.models.offers import EVENT_TIME_ZONE, Event, Offer
+from muhabir.directory.models.pages import DirectoryPage
+from muhabir.directory.models.reference import District, Programme, SpokenLanguage, TargetGroup
+
+__all__ = [
+    "EVENT_TIME_ZONE",
+    "Association",
+    "DirectoryEntry",
+    "DirectoryPage",
+    "District",
+    "Event",
+    "IntegrationCentre",
+    "Offer",
+    "Place",
+    "Programme",
+    "SpokenLanguage",
+    "TargetGroup",
+    "bilingual",
+]

@@ -1,0 +1,122 @@
+"""The directory in the admin: one menu with a listing per kind of entry."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from muhabir.directory.models import (
+    Association,
+    District,
+    Event,
+    IntegrationCentre,
+    Offer,
+    Place,
+    Programme,
+    SpokenLanguage,
+    TargetGroup,
+)
+
+
+class EntryViewSet(SnippetViewSet):
+    list_export = None
+    list_per_page = 50
+    copy_view_enabled = False
+
+
+class PlaceViewSet(EntryViewSet):
+    model = Place
+    icon = "site"
+    list_display = ["name", "category", "city", "live"]
+    list_filter = ["category", "live", "submitted", "district"]
+    search_fields = ["name", "city"]
+    ordering = ["name"]
+
+
+class AssociationViewSet(EntryViewSet):
+    model = Association
+    icon = "group"
+    list_display = ["name", "city", "founded", "live"]
+    list_filter = ["live", "submitted", "district"]
+    search_fields = ["name", "city"]
+    ordering = ["name"]
+
+
+class IntegrationCentreViewSet(EntryViewSet):
+    model = IntegrationCentre
+    icon = "home"
+    list_display = ["name", "for_district", "opened_on", "ordinal", "live"]
+    list_filter = ["live"]
+    search_fields = ["name", "city"]
+    ordering = ["name"]
+
+
+class OfferFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Offer
+        fields = ["kind", "live", "programme", "target_groups", "languages"]
+
+
+class OfferViewSet(EntryViewSet):
+    model = Offer
+    icon = "help"
+    list_display = ["title", "kind", "provider", "live"]
+    filterset_class = OfferFilterSet
+    search_fields = ["title_tr", "title_de"]
+    ordering = ["title_de"]
+
+
+class EventViewSet(EntryViewSet):
+    model = Event
+    icon = "date"
+    list_display = ["title", "start", "city", "cancelled", "live"]
+    list_filter = ["live", "submitted", "cancelled", "district"]
+    search_fields = ["title_tr", "title_de", "city"]
+    ordering = ["-start"]
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "globe"
+    list_display = ["name", "kind", "seat"]
+    list_filter = ["kind"]
+    search_fields = ["name", "seat"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "user"
+    list_display = ["slug", "name_tr", "name_de"]
+
+
+class SpokenLanguageViewSet(SnippetViewSet):
+    model = SpokenLanguage
+    icon = "doc-full"
+    list_display = ["code", "name"]
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "tasks"
+    list_display = ["name", "budget_eur", "budget_period"]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (
+        PlaceViewSet,
+        AssociationViewSet,
+        IntegrationCentreViewSet,
+        OfferViewSet,
+        EventViewSet,
+        ProgrammeViewSet,
+        DistrictViewSet,
+        TargetGroupViewSet,
+        SpokenLanguageViewSet,
+    )
+    menu_icon = "list-ul"
+    menu_label = _("Directory")
+    menu_name = "directory"
+    menu_order = 250
+
+
+register_snippet(DirectoryViewSetGroup)
