@@ -13,17 +13,19 @@ parameters; SQL is never assembled from what the reader typed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from muhabir.search.analysis import LanguageQuery, TermAlternatives
 
-DEFAULT_WINDOW = 1000
-RECENT_SLICE = 8000
-DENSE_SHARE = 0.05
+DEFAULT_WINDOW = 500
+EXCLUSION_SCAN = 4
+RECENT_SLICE = 2000
+DENSE_SHARE = 0.07
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,7 @@ def sqlite_candidates(
     extra, params = _restriction_sql(restriction)
     sql = (
         "SELECT d.id, d.article_id, d.language, d.published_date, "  # noqa: S608 - fixed SQL, values are parameters
-        f"bm25(search_fulltext, 0.0, {TITLE_WEIGHT}, {BODY_WEIGHT}), "
-        "(SELECT group_concat(p.section_id) FROM newsroom_articleplacement p "
-        "WHERE p.article_id = d.article_id) "
+        f"bm25(search_fulltext, 0.0, {TITLE_WEIGHT}, {BODY_WEIGHT}), d.section_ids "
         "FROM search_fulltext JOIN search_searchdocument d ON d.id = search_fulltext.rowid "
         f"WHERE search_fulltext MATCH %s{extra} "
         "ORDER BY search_fulltext.rowid DESC LIMIT %s"
@@ -157,10 +157,22 @@ def _ts_phrase(terms: list[str], weights: str = "") -> str:
     return "(" + " <-> ".join(_ts_lexeme(term, weights=weights) for term in terms) + ")"
 
 
+@dataclass(frozen=True)
+class TsQuery:
+    """One language's query as tsquery texts: what must match, and what must not."""
+
+    positive: str
+    negative: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.positive if self.negative is None else f"{self.positive} & !({self.negative})"
+
+
 def tsquery(
     query: LanguageQuery, *, any_word: bool = False, weights: str = "", prefix_last: bool = False
-) -> str | None:
-    """A tsquery in text form for one language's analysed query (cast with ``::tsquery``)."""
+) -> TsQuery | None:
+    """The tsqueries in text form for one language's analysed query (cast with ``::tsquery``)."""
     if query.is_empty:
         return None
     positive = [
@@ -168,66 +180,126 @@ def tsquery(
         for i, term in enumerate(query.terms)
     ]
     positive += [_ts_phrase(phrase, weights) for phrase in query.phrases]
-    result = "(" + (" | " if any_word else " & ").join(positive) + ")"
     negative = [_ts_term(term) for term in query.excluded]
     negative += [_ts_phrase(phrase) for phrase in query.excluded_phrases]
-    for part in negative:
-        result += f" & !{part}"
-    return result
+    return TsQuery(
+        positive="(" + (" | " if any_word else " & ").join(positive) + ")",
+        negative=" | ".join(negative) or None,
+    )
+
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def postgres_language_indexes_ensure(languages) -> list[str]:
+    """Make the partial GIN index of each language's documents; return those it made.
+
+    Every query asks for documents of one language at a time, so each language gets an
+    index of its own: a prefix common in German documents no longer costs a search of
+    Turkish ones. A language added to the settings gets its index from the migration or
+    from ``rebuild_search_index``.
+    """
+    made = []
+    with connection.cursor() as cursor:
+        for language in languages:
+            if not _LANGUAGE_CODE.match(language):
+                raise ValueError(f"not a language code: {language!r}")
+            name = f"search_document_vector_{language}"
+            cursor.execute("SELECT to_regclass(%s)", [name])
+            if cursor.fetchone()[0] is not None:
+                continue
+            cursor.execute(
+                f"CREATE INDEX {name} ON search_searchdocument "
+                f"USING gin (search_vector) WHERE language = '{language}'"
+            )
+            made.append(name)
+    return made
+
+
+# Plans chosen here, not by PostgreSQL (see postgres_candidates): settings per statement.
+_ID_ORDER_PLAN = ("enable_bitmapscan", "enable_seqscan")
+_INDEX_PLAN = ("enable_indexscan", "enable_seqscan")
+
+
+def _execute_with_plan(cursor, sql: str, params: list, plan: tuple[str, ...]) -> list:
+    # In a transaction of its own unless the caller has one; SET LOCAL ends with it, and
+    # is put back at once, so a caller's transaction continues with the usual planner.
+    with transaction.atomic():
+        for setting in plan:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        for setting in plan:
+            cursor.execute(f"SET LOCAL {setting} TO DEFAULT")
+    return rows
 
 
 def postgres_candidates(
-    queries: dict[str, str], *, window: int, restriction: Restriction | None = None
+    queries: dict[str, TsQuery], *, window: int, restriction: Restriction | None = None
 ) -> list[Candidate]:
-    """``queries`` maps each language to its tsquery text."""
+    """``queries`` maps each language to its tsqueries.
+
+    PostgreSQL cannot both find matches through the GIN index and read them in id order,
+    and it misjudges how many articles a prefix matches (by a factor of 100 on the
+    benchmark's data), so the plan is chosen here. First the newest RECENT_SLICE articles
+    in id order: a common word fills the window at once, a rare one costs a short scan.
+    The share found there tells which way is cheaper for the rest: reading on in id order
+    until the window is full (a common word), or the language's GIN index and a sort (a
+    rare word, whose posting list is short). At the turning point both read about 7,000
+    rows. Excluded words (``-word``) are checked on at most EXCLUSION_SCAN times the
+    window of matches of the other words, newest first, so that a word in half of all
+    articles minus one in nearly all of them cannot make a query read the whole table.
+    """
     if not queries:
         return []
     extra, params = _restriction_sql(restriction)
-    branches, branch_params = [], []
     cases, case_params = [], []
+    match, match_params = [], []
+    negatives, negative_params = [], []
     for language, query in queries.items():
-        branches.append("(d.language = %s AND d.search_vector @@ %s::tsquery)")
-        branch_params += [language, query]
         cases.append("WHEN %s THEN %s::tsquery")
-        case_params += [language, query]
+        case_params += [language, query.text]
+        # One branch per language, each served by that language's partial GIN index.
+        match.append("(d.language = %s AND d.search_vector @@ %s::tsquery)")
+        match_params += [language, query.positive]
+        if query.negative is not None:
+            negatives.append("(m.language = %s AND m.search_vector @@ %s::tsquery)")
+            negative_params += [language, query.negative]
+    excluding = bool(negatives)
+    where_not = f"WHERE NOT ({' OR '.join(negatives)}) " if excluding else ""
 
-    def select(id_range: str, order: str) -> str:
-        return (
+    def select(id_range: str) -> tuple[str, list]:
+        sql = (
             "SELECT m.id, m.article_id, m.language, m.published_date, "  # noqa: S608 - fixed SQL, values are parameters
             "ts_rank('{0.1, 0.2, 0.4, 1.0}', m.search_vector, "
-            f"CASE m.language {' '.join(cases)} END), "
-            "(SELECT string_agg(p.section_id::text, ',') FROM newsroom_articleplacement p "
-            "WHERE p.article_id = m.article_id) "
-            "FROM (SELECT d.id, d.article_id, d.language, d.published_date, d.search_vector "
+            f"CASE m.language {' '.join(cases)} END), m.section_ids "
+            "FROM (SELECT d.id, d.article_id, d.language, d.published_date, d.search_vector, "
+            "d.section_ids "
             "FROM search_searchdocument d "
-            f"WHERE ({' OR '.join(branches)}){extra} AND {id_range} "
-            f"ORDER BY {order} DESC LIMIT %s) m"
+            f"WHERE ({' OR '.join(match)}){extra} AND {id_range} "
+            f"ORDER BY d.id DESC LIMIT %s) m {where_not}"
+            "ORDER BY m.id DESC LIMIT %s"
+        )
+        return sql, [*case_params, *match_params, *params]
+
+    def run(cursor, id_range: str, bound: int, wanted: int, plan) -> list:
+        scan = wanted * EXCLUSION_SCAN if excluding else wanted
+        sql, sql_params = select(id_range)
+        return _execute_with_plan(
+            cursor, sql, [*sql_params, bound, scan, *negative_params, wanted], plan
         )
 
-    # PostgreSQL cannot both find matches through the GIN index and read them in id order;
-    # it guesses which way is cheaper and, for prefix queries, guesses badly: a word in one
-    # article of 100,000 took 200 ms as an id-order scan, a word in nearly every article
-    # 300 ms through the index. So first the newest few thousand ids, where either way is
-    # bounded and a common word fills the window; only if it is not full, the rest through
-    # the GIN index ("d.id + 0" keeps the id index out of it), where the word is rare.
-    params_all = [*case_params, *branch_params, *params]
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(id) FROM search_searchdocument")
         (highest,) = cursor.fetchone()
         if highest is None:
             return []
         boundary = highest - RECENT_SLICE
-        cursor.execute(select("d.id > %s", "d.id"), [*params_all, boundary, window])
-        rows = cursor.fetchall()
-        if len(rows) < window:
-            # Found often among the newest (a common word, most excluded by -word)? Then
-            # reading on in id order finds the rest soon; else the word is rare: GIN index.
+        rows = run(cursor, "d.id > %s", boundary, window, _ID_ORDER_PLAN)
+        if len(rows) < window and boundary > 0:
             dense = len(rows) >= RECENT_SLICE * DENSE_SHARE
-            order = "d.id" if dense else "d.id + 0"
-            cursor.execute(
-                select(f"{order} <= %s", order), [*params_all, boundary, window - len(rows)]
-            )
-            rows += cursor.fetchall()
+            plan = _ID_ORDER_PLAN if dense else _INDEX_PLAN
+            rows += run(cursor, "d.id <= %s", boundary, window - len(rows), plan)
     return [_candidate(row, row[4]) for row in rows]
 
 

@@ -15,6 +15,9 @@ from muhabir.search.analysis import LanguageQuery, surface, words
 
 SNIPPET_WORDS = 32
 ELLIPSIS = "…"
+# A snippet is cut from the start of a long text when a match is found there; analysing
+# every word of ten long articles per results page cost more than the query itself.
+SNIPPET_SCAN_CHARS = 4000
 
 
 def _matches(value: str, query: LanguageQuery) -> list[tuple[int, int, bool]]:
@@ -44,7 +47,16 @@ def highlight(value: str, query: LanguageQuery) -> SafeString:
 def snippet(value: str, query: LanguageQuery, size: int = SNIPPET_WORDS) -> SafeString:
     """About ``size`` words of ``value`` around the most matches, matched words marked."""
     value = text_helpers.squash_whitespace(value)
-    spans = _matches(value, query)
+    head = value[:SNIPPET_SCAN_CHARS]
+    spans = _matches(head, query)
+    if len(head) < len(value):
+        if any(marked for _begin, _end, marked in spans):
+            # Cut at a space, so the last word is whole and the ellipsis follows.
+            cut = head.rfind(" ")
+            value = head[:cut] if cut > 0 else head
+            spans = [span for span in spans if span[1] <= len(value)]
+        else:
+            spans = _matches(value, query)
     if not spans:
         return mark_safe("")
     best_start, best_count, count = 0, -1, 0

@@ -17,7 +17,8 @@ class SearchDocument(models.Model):
         on_delete=models.CASCADE,
         related_name="search_document",
     )
-    language = models.CharField(_("language"), max_length=8, db_index=True)
+    # No index: two values, and PostgreSQL would AND a scan of it into every search.
+    language = models.CharField(_("language"), max_length=8)
     published_date = models.DateTimeField(_("date"), db_index=True)
     # What readers see in results: the snippet is cut from ``text``.
     title = models.CharField(_("title"), max_length=255)
@@ -25,6 +26,9 @@ class SearchDocument(models.Model):
     # Space-separated analysed terms, in the order of the words (phrases need it).
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    # The sections the article is listed in ("12,40"), for the facets: read with the
+    # candidates instead of looking up each candidate's placements.
+    section_ids = models.CharField(max_length=255, blank=True, default="")
 
     class Meta:
         verbose_name = _("search document")

@@ -219,6 +219,8 @@ def search_results(
     }
 
     def passing(*, but: str | None = None) -> list[Candidate]:
+        if not filters.active:
+            return found
         return [c for c in found if all(test(c) for name, test in tests.items() if name != but)]
 
     results.facets = {

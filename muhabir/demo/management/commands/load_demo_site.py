@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from muhabir.demo.services import demo_site_load
 from muhabir.demo.synthetic import synthetic_articles_create
+from muhabir.search.indexing import search_index_rebuild
 
 
 class Command(BaseCommand):
@@ -43,6 +44,12 @@ class Command(BaseCommand):
             added = synthetic_articles_create(count=synthetic)
             if verbose:
                 self.stdout.write(f"Synthetic articles: {added} added ({synthetic} wanted).")
+            if added:
+                # Bulk-inserted articles send no publish signals; the index is rebuilt in
+                # date order so that a higher index row stays a newer article.
+                indexed = search_index_rebuild()
+                if verbose:
+                    self.stdout.write(f"Search index: {indexed} articles.")
         if verbose:
             self.stdout.write(
                 f"Log in at /admin/ as admin, editor or reporter with password: {report.password}"

@@ -3,8 +3,11 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from muhabir.newsroom.selectors import public_articles
+from muhabir.search.analysis import search_languages
+from muhabir.search.backends import postgres_language_indexes_ensure
 from muhabir.search.indexing import search_index_rebuild
 from muhabir.search.models import SearchDocument
 
@@ -12,7 +15,7 @@ from muhabir.search.models import SearchDocument
 class Command(BaseCommand):
     help = (
         "Index every live, public article for reader search, replacing the index "
-        "(needed after bulk imports such as load_demo_site --synthetic)."
+        "(needed after a bulk import that sends no publish signals, or a new language)."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +40,10 @@ class Command(BaseCommand):
             if options["verbosity"] > 1:
                 self.stdout.write(f"  {count} indexed")
 
+        if connection.vendor == "postgresql":
+            for name in postgres_language_indexes_ensure(search_languages()):
+                if verbose:
+                    self.stdout.write(f"Made the index {name} for a newly configured language.")
         count = search_index_rebuild(progress=progress)
         if verbose:
             seconds = time.perf_counter() - started
