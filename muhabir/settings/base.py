@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "muhabir.images",
     "muhabir.home",
     "muhabir.newsroom",
+    "muhabir.ingest",
     "muhabir.demo",
     "muhabir.accessibility",
     "muhabir.syndication",
