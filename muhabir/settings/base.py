@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "muhabir.accessibility",
     "muhabir.syndication",
     "muhabir.search",
+    "muhabir.wordpress",
     "muhabir.directory",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Above LocaleMiddleware, which would send old WordPress paths to /tr/... instead.
+    "muhabir.wordpress.middleware.LegacyLinkMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
