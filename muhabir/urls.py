@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -17,7 +18,6 @@ urlpatterns = [
 
 if getattr(settings, "MUHABIR_SERVE_MEDIA", False):
     # Without a front proxy (make run, tests) the app serves uploads itself.
-    from django.urls import re_path
     from django.views.static import serve
 
     def media(request, path):
@@ -30,6 +30,9 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all page route, which would take /tr/feed/ for a page path.
     path("", include("muhabir.syndication.feed_urls")),
     path("", include("muhabir.search.urls")),
+    # Calendar files below a page (/tr/rehber/etkinlikler/feed.ics): Wagtail's own route
+    # takes only paths ending in a slash; these go to the same page routing.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

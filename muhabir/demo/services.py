@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from muhabir.demo import content
+from muhabir.demo.directory import directory_load
 from muhabir.demo.images import placeholder_jpeg
 from muhabir.home.models import HomePage, StandardPage
 from muhabir.images.models import CustomImage
@@ -48,6 +49,7 @@ def demo_site_load(*, password: str | None = None) -> DemoReport:
         for seed in content.ARTICLES:
             _article(seed, homes, sections, images, report)
         _standard_pages(homes, report)
+        directory_load(homes, report)
         report.password = _users(password, report)
     return report
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,9 @@ class DirectoryConfig(AppConfig):
     label = "directory"
     verbose_name = _("Community directory")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from muhabir.directory.roles import directory_permissions_sync
+        from muhabir.newsroom.roles import last_app_config
+
+        post_migrate.connect(directory_permissions_sync, sender=last_app_config())

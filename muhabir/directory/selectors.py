@@ -75,6 +75,20 @@ def distance_km(a: Point, b: Point) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _bounding_spans(point: Point, radius_km: float) -> tuple[float, float]:
+    """Half the height and width in degrees of the smallest box around the circle.
+
+    On the same sphere the haversine measures on: a box a little too small would lose
+    entries near its edge ("r / 111.32 km" is about 0.1 % short at these latitudes).
+    """
+    angle = radius_km / EARTH_RADIUS_KM
+    lat_span = math.degrees(angle)
+    cos_lat = math.cos(math.radians(point.latitude))
+    if cos_lat <= math.sin(angle):  # the circle reaches over a pole
+        return lat_span, 180.0
+    return lat_span, min(math.degrees(math.asin(math.sin(angle) / cos_lat)), 180.0)
+
+
 def near(queryset: QuerySet, point: Point, radius_km: float) -> QuerySet:
     """Entries within ``radius_km`` of ``point``, nearest first, annotated ``distance_km``.
 
@@ -82,9 +96,7 @@ def near(queryset: QuerySet, point: Point, radius_km: float) -> QuerySet:
     coordinates picks the candidates, the haversine formula measures them.
     """
     radius_km = max(0.0, min(float(radius_km), MAX_RADIUS_KM))
-    lat_span = radius_km / KM_PER_DEGREE
-    cos_lat = max(math.cos(math.radians(point.latitude)), 0.01)
-    lng_span = min(radius_km / (KM_PER_DEGREE * cos_lat), 180.0)
+    lat_span, lng_span = _bounding_spans(point, radius_km)
     lat0 = math.radians(point.latitude)
     haversine = Power(Sin((Radians(F("latitude")) - Value(lat0)) / 2), 2) + Cos(Value(lat0)) * Cos(
         Radians(F("latitude"))
@@ -103,3 +115,41 @@ def near(queryset: QuerySet, point: Point, radius_km: float) -> QuerySet:
         .filter(distance_km__lte=radius_km)
         .order_by("distance_km", "pk")
     )
+
+
+@dataclass(frozen=True)
+class NamedEntry:
+    kind: str  # "places", "associations", "centres", "events"
+    title: str
+    url: str
+
+
+# The article's relation, the kind of page that shows the entry.
+_ARTICLE_RELATIONS = (
+    ("places", "places"),
+    ("associations", "associations"),
+    ("integration_centres", "centres"),
+    ("events", "events"),
+)
+
+
+def entries_named_by(article) -> list[NamedEntry]:
+    """The published directory entries an article names, linked in the article's language."""
+    from muhabir.directory.models import DirectoryPage
+
+    found = []
+    for relation, kind in _ARTICLE_RELATIONS:
+        for entry in getattr(article, relation).filter(live=True):
+            found.append((kind, entry))
+    if not found:
+        return []
+    page = (
+        DirectoryPage.objects.live().public().filter(locale_id=article.locale_id).first()
+        or DirectoryPage.objects.live().public().first()
+    )
+    if page is None:
+        return []
+    return [
+        NamedEntry(kind=kind, title=str(entry), url=page.url_for(kind, f"{entry.slug}/"))
+        for kind, entry in found
+    ]

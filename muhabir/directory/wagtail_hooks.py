@@ -1,6 +1,8 @@
 """The directory in the admin: one menu with a listing per kind of entry."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -117,6 +119,24 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_name = "directory"
     menu_order = 250
+    submenu_hook = "register_directory_menu_item"
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_csv_urls():
+    from muhabir.directory import admin_csv
+
+    return [
+        path("directory/csv/", admin_csv.csv_page, name="directory_csv"),
+        path("directory/csv/<str:kind>.csv", admin_csv.csv_export, name="directory_csv_export"),
+    ]
+
+
+@hooks.register("register_directory_menu_item")
+def register_csv_menu_item():
+    from muhabir.directory import admin_csv
+
+    return admin_csv.csv_menu_item()

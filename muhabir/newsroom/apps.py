@@ -10,6 +10,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from muhabir.newsroom import signals  # noqa: F401 - connects the handlers
-        from muhabir.newsroom.roles import administrator_permissions_sync
+        from muhabir.newsroom.roles import administrator_permissions_sync, last_app_config
 
-        post_migrate.connect(administrator_permissions_sync, sender=self)
+        post_migrate.connect(administrator_permissions_sync, sender=last_app_config())

@@ -151,6 +151,17 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MUHABIR_SECTION_PAGE_SIZE = env.integer("MUHABIR_SECTION_PAGE_SIZE", 20, minimum=1)
 MUHABIR_SERVE_MEDIA = env.boolean("MUHABIR_SERVE_MEDIA", False)
 
+# The directory's map loads its tiles from this server, the one host other than ours that
+# pages may contact; empty: no map is drawn and nothing is requested elsewhere.
+MAP_TILE_URL = env.tile_url("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env.text("MAP_TILE_ATTRIBUTION", "")
+
+# Readers' proposals for the directory: how many one address may send per hour, whether to
+# trust the first X-Forwarded-For hop (only behind our own proxy), and who hears of them.
+MUHABIR_PROPOSALS_PER_HOUR = env.integer("MUHABIR_PROPOSALS_PER_HOUR", 5, minimum=1)
+MUHABIR_TRUSTED_PROXY = env.boolean("MUHABIR_TRUSTED_PROXY", False)
+DIRECTORY_MODERATORS = env.string_list("MUHABIR_DIRECTORY_MODERATORS", [])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

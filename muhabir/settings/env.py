@@ -161,3 +161,34 @@ def url(name: str, default: str, environ=os.environ) -> str:
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise ImproperlyConfigured(f"{name}: expected an http:// or https:// URL, got {value!r}")
     return value.rstrip("/")
+
+
+def text(name: str, default: str = "", environ=os.environ) -> str:
+    """Read free text; unset keeps the default."""
+    value = _get(environ, name)
+    return default if value is None else value
+
+
+TILE_PLACEHOLDERS = ("{z}", "{x}", "{y}")
+
+
+def tile_url(name: str, default: str = "", environ=os.environ) -> str:
+    """Read a map tile address template such as ``https://tile.example.org/{z}/{x}/{y}.png``.
+
+    Blank means no map. The template must be http(s) and hold ``{z}``, ``{x}`` and ``{y}``.
+    """
+    value = _get(environ, name)
+    if not value:
+        return default
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(
+            f"{name}: expected an http:// or https:// address template, got {value!r}"
+        )
+    missing = [placeholder for placeholder in TILE_PLACEHOLDERS if placeholder not in value]
+    if missing:
+        raise ImproperlyConfigured(
+            f"{name}: the address template lacks {', '.join(missing)}, "
+            f"e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png; got {value!r}"
+        )
+    return value

@@ -68,6 +68,11 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
         f"<sitemap><loc>{xml_text(absolute(request, reverse('syndication:news_sitemap')))}"
         "</loc></sitemap>\n"
     )
+    from muhabir.directory.sitemap import directory_pages
+
+    if directory_pages():
+        loc = absolute(request, reverse("syndication:directory_sitemap"))
+        parts.append(f"<sitemap><loc>{xml_text(loc)}</loc></sitemap>\n")
     parts.append("</sitemapindex>\n")
     last_modified = newest(*chunks, selectors.visibility_changed_at())
     return _xml_response(request, parts, last_modified)

@@ -41,8 +41,9 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    targets: dict[str, str] = {}
-    if isinstance(page, Page) and page.pk:
+    # Views below a page (the directory's lists and entries) name their own translations.
+    targets: dict[str, str] = dict(context.get("language_urls") or {})
+    if not targets and isinstance(page, Page) and page.pk:
         for translation in (
             Page.objects.filter(translation_key=page.translation_key)
             .live()

@@ -381,4 +381,7 @@ class Event(DirectoryEntry, Located, index.Indexed):
             occurrences = list(itertools.islice(rule, MAX_OCCURRENCES))
             if occurrences:
                 last_start = occurrences[-1]
+        if self.all_day:
+            # Whole days count on the wall clock: a day of 23 or 25 hours still ends at midnight.
+            return last_start.astimezone(EVENT_TIME_ZONE) + self.duration
         return last_start + self.duration

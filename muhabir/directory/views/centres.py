@@ -1,1 +1,98 @@
-urlpatterns: list = []
+"""Integration centres: one per Kreis or kreisfreie Stadt, listed A to Z, and each one's page."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.urls import path
+from django.utils.translation import gettext
+
+from muhabir.directory.models import District, IntegrationCentre
+from muhabir.directory.models.base import bilingual, language_current
+from muhabir.directory.selectors import entries_public
+from muhabir.directory.views.common import (
+    Crumb,
+    DirectoryView,
+    entry_url,
+    paginate,
+    render,
+    sort_key,
+)
+from muhabir.directory.views.filters import Choice, Filter, filters_apply
+from muhabir.directory.views.offers import offers_public
+from muhabir.directory.views.places import LIST_ORDER, located_markers
+from muhabir.directory.views.related import articles_naming, upcoming_events
+from muhabir.directory.views.structured import centre_json_ld
+
+
+def centre_list(request, page):
+    language = language_current()
+    filters = [
+        Filter(
+            name="district_kind",
+            label=gettext("Kind of district"),
+            all_label=gettext("Kreise and kreisfreie Städte"),
+            choices=[Choice(value, str(label)) for value, label in District.Kind.choices],
+            apply=lambda qs, value: qs.filter(for_district__kind=value),
+        )
+    ]
+    found, state = filters_apply(request, entries_public(IntegrationCentre), filters)
+    # At most 53 centres: sorted here by the reader's alphabet, not by the database's bytes.
+    centres = sorted(
+        found.select_related("for_district", "district"),
+        key=lambda centre: sort_key(centre.name, language),
+    )
+    results = paginate(request, centres)
+    return render(
+        request,
+        DirectoryView(page, "centres"),
+        "directory/entry_list.html",
+        {
+            "kind": "centres",
+            "results": results,
+            "state": state,
+            "entries": [(entry, entry_url(page, "centres", entry)) for entry in results],
+            "markers": located_markers(page, "centres", results),
+        },
+        page_number=results.number,
+    )
+
+
+def centre_detail(request, page, slug: str):
+    centre = (
+        entries_public(IntegrationCentre)
+        .select_related("for_district", "district")
+        .filter(slug=slug)
+        .first()
+    )
+    if centre is None:
+        raise Http404
+    url = entry_url(page, "centres", centre)
+    description = bilingual(centre, "description")
+    view = DirectoryView(page, "centres", f"{centre.slug}/", crumbs=[Crumb(centre.name, url)])
+    return render(
+        request,
+        view,
+        "directory/centre_detail.html",
+        {
+            "entry": centre,
+            "offers": [
+                (offer, entry_url(page, "offers", offer))
+                for offer in offers_public()
+                .filter(provider_centre=centre)
+                .select_related("district")
+                .order_by(*LIST_ORDER)
+            ],
+            "events": upcoming_events(page, centre),
+            "articles": articles_naming(centre, "integration_centres"),
+            "markers": located_markers(page, "centres", [centre]),
+        },
+        description=description,
+        json_ld=[centre_json_ld(request, centre, request.build_absolute_uri(url), description)],
+        keep_query=False,
+    )
+
+
+urlpatterns = [
+    path("", centre_list, name="centre_list"),
+    path("<slug:slug>/", centre_detail, name="centre_detail"),
+]

@@ -1,1 +1,220 @@
-urlpatterns: list = []
+"""Offers of the centres and associations: the list with its filters, and each offer's page."""
+
+from __future__ import annotations
+
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import Http404
+from django.urls import path
+from django.utils.translation import gettext
+
+from muhabir.directory.models import (
+    Association,
+    District,
+    IntegrationCentre,
+    Offer,
+    Programme,
+    SpokenLanguage,
+    TargetGroup,
+)
+from muhabir.directory.models.base import (
+    DIRECTORY_LANGUAGES,
+    bilingual,
+    bilingual_language,
+    language_current,
+)
+from muhabir.directory.selectors import entries_public
+from muhabir.directory.views.common import (
+    Crumb,
+    DirectoryView,
+    entry_url,
+    paginate,
+    render,
+    sort_key,
+)
+from muhabir.directory.views.filters import Choice, Filter, filters_apply
+
+CENTRE, ASSOCIATION = "centre", "association"
+
+
+def offers_public() -> QuerySet:
+    """Live offers of live providers: an offer never names a provider readers may not see."""
+    return entries_public(Offer).filter(
+        Q(provider_centre__live=True) | Q(provider_association__live=True)
+    )
+
+
+def title_order(queryset: QuerySet, language: str) -> QuerySet:
+    """By the title readers see: theirs, else the other language's."""
+    other = next(code for code in DIRECTORY_LANGUAGES if code != language)
+    title = Coalesce(NullIf(F(f"title_{language}"), Value("")), F(f"title_{other}"))
+    return queryset.annotate(sort_title=Lower(title)).order_by("sort_title", "pk")
+
+
+def _by_district(queryset: QuerySet, value: str) -> QuerySet:
+    # An offer without a region of its own is open to the provider's district.
+    return queryset.filter(
+        Q(district__slug=value)
+        | Q(district__isnull=True)
+        & (
+            Q(provider_centre__for_district__slug=value)
+            | Q(provider_association__district__slug=value)
+        )
+    )
+
+
+def _by_provider(queryset: QuerySet, value: str) -> QuerySet:
+    kind, _, slug = value.partition(":")
+    if kind == CENTRE:
+        return queryset.filter(provider_centre__slug=slug)
+    return queryset.filter(provider_association__slug=slug)
+
+
+def offer_filters(offers: QuerySet, language: str) -> list[Filter]:
+    ids = offers.order_by().values("pk")
+    groups = TargetGroup.objects.filter(
+        pk__in=Offer.target_groups.through.objects.filter(offer__in=ids).values("targetgroup")
+    )
+    spoken = SpokenLanguage.objects.filter(
+        pk__in=Offer.languages.through.objects.filter(offer__in=ids).values("spokenlanguage")
+    )
+    centres = entries_public(IntegrationCentre).filter(offers__in=ids).distinct()
+    associations = entries_public(Association).filter(offers__in=ids).distinct()
+    districts = District.objects.filter(
+        Q(pk__in=offers.order_by().values("district"))
+        | Q(pk__in=offers.order_by().values("provider_centre__for_district"))
+        | Q(pk__in=offers.order_by().values("provider_association__district"))
+    )
+    programmes = Programme.objects.filter(pk__in=offers.order_by().values("programme"))
+
+    def by_name(items):
+        return sorted(items, key=lambda item: sort_key(item.name, language))
+
+    providers = [Choice(f"{CENTRE}:{c.slug}", c.name) for c in centres] + [
+        Choice(f"{ASSOCIATION}:{a.slug}", a.name) for a in associations
+    ]
+    return [
+        Filter(
+            name="kind",
+            label=gettext("Kind of offer"),
+            all_label=gettext("All kinds"),
+            choices=[Choice(value, str(label)) for value, label in Offer.Kind.choices],
+            apply=lambda qs, value: qs.filter(kind=value),
+        ),
+        Filter(
+            name="group",
+            label=gettext("For"),
+            all_label=gettext("Everyone"),
+            choices=[Choice(group.slug, group.name) for group in by_name(groups)],
+            apply=lambda qs, value: qs.filter(target_groups__slug=value),
+        ),
+        Filter(
+            name="language",
+            label=gettext("Given in"),
+            all_label=gettext("Any language"),
+            choices=[Choice(lang.code, lang.name) for lang in by_name(spoken)],
+            apply=lambda qs, value: qs.filter(languages__code=value),
+        ),
+        Filter(
+            name="provider",
+            label=gettext("Provider"),
+            all_label=gettext("All providers"),
+            choices=sorted(providers, key=lambda c: sort_key(c.label, language)),
+            apply=_by_provider,
+        ),
+        Filter(
+            name="district",
+            label=gettext("Kreis or city"),
+            all_label=gettext("All districts"),
+            choices=[Choice(d.slug, d.name) for d in by_name(districts)],
+            apply=_by_district,
+        ),
+        Filter(
+            name="programme",
+            label=gettext("Programme"),
+            all_label=gettext("All programmes"),
+            choices=[Choice(p.slug, p.name) for p in by_name(programmes)],
+            apply=lambda qs, value: qs.filter(programme__slug=value),
+        ),
+    ]
+
+
+def offer_list(request, page):
+    language = language_current()
+    offers = offers_public()
+    found, state = filters_apply(request, offers, offer_filters(offers, language))
+    results = paginate(
+        request,
+        title_order(found, language)
+        .select_related("provider_centre", "provider_association", "district", "programme")
+        .prefetch_related("target_groups", "languages"),
+    )
+    return render(
+        request,
+        DirectoryView(page, "offers"),
+        "directory/entry_list.html",
+        {
+            "kind": "offers",
+            "results": results,
+            "state": state,
+            "entries": [(offer, entry_url(page, "offers", offer)) for offer in results],
+            "providers": provider_urls(page, results),
+            "markers": [],
+        },
+        page_number=results.number,
+    )
+
+
+def provider_urls(page, offers) -> dict[int, str]:
+    """offer pk → address of its provider's page."""
+    urls = {}
+    for offer in offers:
+        if offer.provider_centre is not None:
+            urls[offer.pk] = entry_url(page, "centres", offer.provider_centre)
+        elif offer.provider_association is not None:
+            urls[offer.pk] = entry_url(page, "associations", offer.provider_association)
+    return urls
+
+
+def offer_detail(request, page, slug: str):
+    offer = (
+        offers_public()
+        .select_related(
+            "provider_centre",
+            "provider_association",
+            "district",
+            "programme",
+            "place",
+        )
+        .prefetch_related("target_groups", "languages")
+        .filter(slug=slug)
+        .first()
+    )
+    if offer is None:
+        raise Http404
+    url = entry_url(page, "offers", offer)
+    language = language_current()
+    title = bilingual(offer, "title", language)
+    title_language = bilingual_language(offer, "title", language)
+    place = offer.place if offer.place is not None and offer.place.live else None
+    view = DirectoryView(page, "offers", f"{offer.slug}/", crumbs=[Crumb(title, url)])
+    return render(
+        request,
+        view,
+        "directory/offer_detail.html",
+        {
+            "entry": offer,
+            "provider_url": provider_urls(page, [offer]).get(offer.pk, ""),
+            "place": place,
+            "place_url": entry_url(page, "places", place) if place else "",
+            "title_lang": title_language if title_language != language else "",
+        },
+        description=bilingual(offer, "description"),
+        keep_query=False,
+    )
+
+
+urlpatterns = [
+    path("", offer_list, name="offer_list"),
+    path("<slug:slug>/", offer_detail, name="offer_detail"),
+]

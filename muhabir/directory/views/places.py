@@ -1,1 +1,122 @@
-urlpatterns: list = []
+"""Places: the list with its filters, and each place's page."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.urls import path
+from django.utils.translation import gettext
+
+from muhabir.directory.models import Association, Place
+from muhabir.directory.models.base import bilingual, language_current
+from muhabir.directory.selectors import entries_public
+from muhabir.directory.views.common import (
+    Crumb,
+    DirectoryView,
+    entry_url,
+    marker,
+    paginate,
+    render,
+)
+from muhabir.directory.views.filters import (
+    Choice,
+    Filter,
+    city_filter,
+    district_filter,
+    filters_apply,
+)
+from muhabir.directory.views.offers import offers_public
+from muhabir.directory.views.related import articles_naming, upcoming_events
+from muhabir.directory.views.structured import place_json_ld
+
+# Sorted by slug: made from the name with its marks folded (Çay → cay), it files names as
+# readers expect and is indexed; the name itself sorts Ç after Z on SQLite.
+LIST_ORDER = ("slug", "pk")
+
+
+def place_list(request, page):
+    language = language_current()
+    places = entries_public(Place)
+    filters = [
+        Filter(
+            name="category",
+            label=gettext("Category"),
+            all_label=gettext("All categories"),
+            choices=[Choice(value, str(label)) for value, label in Place.Category.choices],
+            apply=lambda qs, value: qs.filter(category=value),
+        ),
+        city_filter(places, language),
+        district_filter(places, language),
+    ]
+    found, state = filters_apply(request, places, filters)
+    results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
+    view = DirectoryView(page, "places")
+    return render(
+        request,
+        view,
+        "directory/entry_list.html",
+        {
+            "kind": "places",
+            "results": results,
+            "state": state,
+            "entries": [(place, entry_url(page, "places", place)) for place in results],
+            "markers": located_markers(page, "places", results),
+        },
+        page_number=results.number,
+    )
+
+
+def located_markers(page, kind: str, entries) -> list[dict]:
+    return [
+        marker(
+            name=str(entry),
+            url=entry_url(page, kind, entry),
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            kind=kind,
+            detail=entry.city,
+        )
+        for entry in entries
+        if entry.has_coordinates
+    ]
+
+
+def place_detail(request, page, slug: str):
+    place = entries_public(Place).select_related("district", "photo").filter(slug=slug).first()
+    if place is None:
+        raise Http404
+    url = entry_url(page, "places", place)
+    description = bilingual(place, "description")
+    view = DirectoryView(page, "places", f"{place.slug}/", crumbs=[Crumb(place.name, url)])
+    return render(
+        request,
+        view,
+        "directory/place_detail.html",
+        {
+            "entry": place,
+            "associations": [
+                (association, entry_url(page, "associations", association))
+                for association in entries_public(Association)
+                .filter(places=place)
+                .order_by(*LIST_ORDER)
+            ],
+            "offers": [
+                (offer, entry_url(page, "offers", offer))
+                for offer in offers_public()
+                .filter(place=place)
+                .select_related("provider_centre", "provider_association")
+                .order_by("slug")
+            ],
+            "events": upcoming_events(page, place),
+            "articles": articles_naming(place, "places"),
+            "markers": located_markers(page, "places", [place]),
+        },
+        description=description,
+        json_ld=[place_json_ld(request, place, request.build_absolute_uri(url), description)],
+        keep_query=False,
+    )
+
+
+urlpatterns = [
+    path("", place_list, name="place_list"),
+    path("<slug:slug>/", place_detail, name="place_detail"),
+]

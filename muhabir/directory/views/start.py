@@ -1,1 +1,110 @@
-urlpatterns: list = []
+"""The directory's start page: what it holds, a search over all of it, what comes next."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from muhabir.directory import calendar
+from muhabir.directory.models import Association, IntegrationCentre, Place
+from muhabir.directory.selectors import entries_public, text_filter
+from muhabir.directory.views.common import (
+    KIND_TITLES,
+    DirectoryView,
+    entry_url,
+    event_url,
+    query_text,
+    render,
+)
+from muhabir.directory.views.offers import offers_public
+from muhabir.directory.views.places import LIST_ORDER
+
+# Hits per kind on the start page; the kind's list has the rest.
+HITS_PER_KIND = 5
+UPCOMING_EVENTS = 5
+NEWEST_ENTRIES = 5
+
+
+def _kinds():
+    """kind → (readers' queryset, how its entries are named)."""
+    return {
+        "places": entries_public(Place),
+        "associations": entries_public(Association),
+        "centres": entries_public(IntegrationCentre),
+        "offers": offers_public(),
+        "events": calendar.not_over(calendar.events_public(), timezone.now()),
+    }
+
+
+def start(request, page):
+    kinds = _kinds()
+    sections = [
+        {
+            "kind": kind,
+            "title": KIND_TITLES[kind],
+            "url": page.url_for(kind),
+            "count": queryset.count(),
+        }
+        for kind, queryset in kinds.items()
+    ]
+    query = query_text(request)
+    hits = []
+    if query:
+        for kind, queryset in kinds.items():
+            found = text_filter(queryset, query)
+            order = ("start", "pk") if kind == "events" else LIST_ORDER
+            entries = list(found.order_by(*order)[:HITS_PER_KIND])
+            if not entries:
+                continue
+            total = found.count() if len(entries) == HITS_PER_KIND else len(entries)
+            hits.append(
+                {
+                    "kind": kind,
+                    "title": KIND_TITLES[kind],
+                    "total": total,
+                    "more_url": ""
+                    if kind == "events"
+                    else f"{page.url_for(kind)}?{urlencode({'q': query})}",
+                    "entries": [(entry, _url(page, kind, entry)) for entry in entries],
+                }
+            )
+    newest = sorted(
+        [
+            (entry, kind, entry_url(page, kind, entry))
+            for kind in ("places", "associations", "centres", "offers")
+            for entry in kinds[kind]
+            .filter(first_published_at__isnull=False)
+            .order_by("-first_published_at", "-pk")[:NEWEST_ENTRIES]
+        ],
+        key=lambda item: item[0].first_published_at,
+        reverse=True,
+    )[:NEWEST_ENTRIES]
+    return render(
+        request,
+        DirectoryView(page, "start", title=page.title),
+        "directory/start.html",
+        {
+            "sections": sections,
+            "query": query,
+            "hits": hits,
+            "newest": newest,
+            "upcoming": [
+                (occurrence, event_url(page, occurrence.event))
+                for occurrence in calendar.upcoming(limit=UPCOMING_EVENTS)
+            ],
+            "near_url": page.url_for("near"),
+            "map_url": page.url_for("map"),
+            "propose_url": page.url_for("propose"),
+            "search_label": gettext("Search the directory"),
+        },
+    )
+
+
+def _url(page, kind: str, entry) -> str:
+    return event_url(page, entry) if kind == "events" else entry_url(page, kind, entry)
+
+
+urlpatterns = [path("", start, name="start")]

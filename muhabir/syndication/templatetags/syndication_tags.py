@@ -22,7 +22,11 @@ def syndication_head(context) -> dict:
     request = context.get("request")
     page = context.get("page")
     metadata = HeadMetadata()
-    if request is not None:
+    given = context.get("head_metadata")
+    if isinstance(given, HeadMetadata):
+        # Views routed below a page (the directory) describe themselves.
+        metadata = given
+    elif request is not None:
         if isinstance(page, Page) and page.pk and getattr(page, "locale_id", None):
             metadata = page_metadata(request, page, page_number=_page_number(context))
         else:

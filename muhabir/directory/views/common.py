@@ -1,0 +1,191 @@
+"""What the directory's reader pages share: rendering with their own head and language
+links, pagination, sorting, and the map's configuration.
+
+Every view below the DirectoryPage is the same Wagtail page to Wagtail, so the canonical
+address, the hreflang alternates and the language switch are computed here from the view
+(its kind and the rest of its path) instead of from the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from anyascii import anyascii
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from muhabir.core import text
+from muhabir.directory.models import DirectoryPage
+from muhabir.syndication.links import absolute
+from muhabir.syndication.metadata import SCHEMA_CONTEXT, breadcrumbs, page_metadata
+
+PAGE_SIZE = 20
+# Long enough for any name or phrase; a longer query is cut, never refused.
+MAX_QUERY_LENGTH = 200
+
+KIND_TITLES = {
+    "places": _("Places"),
+    "associations": _("Associations"),
+    "centres": _("Integration centres"),
+    "offers": _("Offers"),
+    "events": _("Events"),
+    "near": _("Near me"),
+    "map": _("Map"),
+    "propose": _("Propose an entry"),
+}
+# The kinds in the directory's own navigation, in this order.
+NAVIGATION_KINDS = ("places", "associations", "centres", "offers", "events", "near", "map")
+
+
+@dataclass
+class Crumb:
+    title: str
+    url: str
+
+
+@dataclass
+class DirectoryView:
+    """Where a view of the directory sits: its kind and the path after the kind's segment."""
+
+    page: DirectoryPage
+    kind: str
+    rest: str = ""
+    title: str = ""
+    crumbs: list[Crumb] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.page.url_for(self.kind, self.rest)
+
+
+def translations(page: DirectoryPage) -> dict[str, DirectoryPage]:
+    """The live directory pages of every language, by language code."""
+    pages = (
+        DirectoryPage.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    found = {other.locale.language_code: other for other in pages}
+    found[page.language] = page
+    return found
+
+
+def query_text(request: HttpRequest) -> str:
+    return text.squash_whitespace(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+
+
+def paginate(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> PaginatorPage:
+    """The requested page of ``items``; 404 for a page that does not exist."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+
+
+def sort_key(value: str, language: str) -> str:
+    """A key that files Ç by C and Ö by O, as readers expect, not after Z like byte order."""
+    return anyascii(text.lower(value, language)).casefold()
+
+
+def map_tiles() -> dict | None:
+    """The tile server of the map, or None: then no map is drawn and nothing is loaded."""
+    if not settings.MAP_TILE_URL:
+        return None
+    return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+def marker(*, name: str, url: str, latitude, longitude, kind: str, detail: str = "", lang=None):
+    """One point of a map as the map script reads it."""
+    return {
+        "name": name,
+        "url": url,
+        "lat": latitude,
+        "lng": longitude,
+        "kind": kind,
+        "detail": detail,
+        "lang": lang or "",
+    }
+
+
+def event_url(page: DirectoryPage, event) -> str:
+    return page.url_for("events", f"{event.slug}/")
+
+
+def entry_url(page: DirectoryPage, kind: str, entry) -> str:
+    return page.url_for(kind, f"{entry.slug}/")
+
+
+def render(
+    request: HttpRequest,
+    view: DirectoryView,
+    template: str,
+    context: dict,
+    *,
+    description: str = "",
+    json_ld: list[dict] | None = None,
+    page_number: int = 1,
+    keep_query: bool = True,
+) -> HttpResponse:
+    """Render a directory view with its head (canonical, alternates, JSON-LD) and crumbs."""
+    page = view.page
+    languages = translations(page)
+    own = {code: other.url_for(view.kind, view.rest) for code, other in languages.items()}
+    # The same filters in the other language; a form's empty fields add nothing.
+    query = urlencode([(k, v) for k, v in request.GET.items() if v]) if keep_query else ""
+    language_urls = {code: f"{url}?{query}" if query else url for code, url in own.items()}
+
+    crumbs = [Crumb(page.title, page.url_for("start"))]
+    if view.kind != "start":
+        crumbs.append(Crumb(str(KIND_TITLES[view.kind]), page.url_for(view.kind)))
+    crumbs += view.crumbs
+    title = view.title or crumbs[-1].title
+
+    metadata = page_metadata(request, page)
+    canonical = absolute(request, view.url)
+    if page_number > 1:
+        canonical = f"{canonical}?page={page_number}"
+    metadata.canonical = canonical
+    metadata.alternates = []
+    if len(own) > 1 and page_number == 1:
+        metadata.alternates = sorted((code, absolute(request, url)) for code, url in own.items())
+        fallback = own.get(settings.LANGUAGE_CODE)
+        if fallback:
+            metadata.alternates.append(("x-default", absolute(request, fallback)))
+    replaced = {"og:url": canonical, "og:title": title, "twitter:title": title}
+    if description:
+        replaced |= {"og:description": description, "twitter:description": description}
+    for name in ("opengraph", "twitter"):
+        pairs = [(key, replaced.pop(key, value)) for key, value in getattr(metadata, name)]
+        prefix = "og:" if name == "opengraph" else "twitter:"
+        pairs += [(key, value) for key, value in replaced.items() if key.startswith(prefix)]
+        setattr(metadata, name, pairs)
+    home = metadata.json_ld[0]["itemListElement"][0] if metadata.json_ld else None
+    trail = [(home["name"], home["item"])] if home else []
+    trail += [(crumb.title, absolute(request, crumb.url)) for crumb in crumbs]
+    metadata.json_ld = [breadcrumbs(trail)]
+    for data in json_ld or []:
+        metadata.json_ld.append({"@context": SCHEMA_CONTEXT, **data})
+
+    context = {
+        "page": page,
+        "self": page,
+        "view": view,
+        "view_title": title,
+        "crumbs": crumbs,
+        "head_metadata": metadata,
+        "language_urls": language_urls,
+        "directory_nav": [
+            {"kind": kind, "title": KIND_TITLES[kind], "url": page.url_for(kind)}
+            for kind in NAVIGATION_KINDS
+        ],
+        "map_tiles": map_tiles(),
+        **context,
+    }
+    return TemplateResponse(request, template, context)

@@ -1,0 +1,108 @@
+"""schema.org JSON-LD of directory entries: places, associations, integration centres."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from muhabir.directory.models import Association, IntegrationCentre, Place
+
+# The closest schema.org type of each place category; the rest are plain Places.
+PLACE_TYPES = {
+    Place.Category.TEA_GARDEN: "CafeOrCoffeeShop",
+    Place.Category.CAFE: "CafeOrCoffeeShop",
+    Place.Category.RESTAURANT: "Restaurant",
+    Place.Category.SHOP: "Store",
+    Place.Category.MOSQUE: "Mosque",
+    Place.Category.CHURCH: "Church",
+    Place.Category.PARK: "Park",
+    Place.Category.SPORTS: "SportsActivityLocation",
+    Place.Category.EVENT_HALL: "EventVenue",
+}
+
+
+def postal_address(entry) -> dict | None:
+    if not (entry.street or entry.city or entry.postcode):
+        return None
+    address = {"@type": "PostalAddress", "addressCountry": "DE"}
+    if entry.street:
+        address["streetAddress"] = entry.street
+    if entry.postcode:
+        address["postalCode"] = entry.postcode
+    if entry.city:
+        address["addressLocality"] = entry.city
+    district = getattr(entry, "district", None)
+    if district is not None:
+        address["addressRegion"] = district.name
+    return address
+
+
+def _located(data: dict, entry) -> dict:
+    address = postal_address(entry)
+    if address:
+        data["address"] = address
+    if entry.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": entry.latitude,
+            "longitude": entry.longitude,
+        }
+    return data
+
+
+def _contact(data: dict, entry) -> dict:
+    if entry.email:
+        data["email"] = entry.email
+    if entry.phone:
+        data["telephone"] = entry.phone
+    if entry.website:
+        data["sameAs"] = [entry.website]
+    return data
+
+
+def place_json_ld(request: HttpRequest, place: Place, url: str, description: str) -> dict:
+    data = {
+        "@type": PLACE_TYPES.get(place.category, "Place"),
+        "@id": f"{url}#place",
+        "name": place.name,
+        "url": url,
+    }
+    if description:
+        data["description"] = description
+    if place.phone:
+        data["telephone"] = place.phone
+    if place.website:
+        data["sameAs"] = [place.website]
+    if place.photo is not None:
+        data["image"] = request.build_absolute_uri(place.photo.file.url)
+    return _located(data, place)
+
+
+def association_json_ld(
+    request: HttpRequest, association: Association, url: str, description: str
+) -> dict:
+    data = {"@type": "Organization", "@id": f"{url}#organization", "name": association.name}
+    data["url"] = url
+    if description:
+        data["description"] = description
+    if association.founded:
+        data["foundingDate"] = str(association.founded)
+    if association.logo is not None:
+        data["logo"] = request.build_absolute_uri(association.logo.file.url)
+    return _contact(_located(data, association), association)
+
+
+def centre_json_ld(
+    request: HttpRequest, centre: IntegrationCentre, url: str, description: str
+) -> dict:
+    data = {
+        "@type": "GovernmentOrganization",
+        "@id": f"{url}#organization",
+        "name": centre.name,
+        "url": url,
+        "areaServed": {"@type": "AdministrativeArea", "name": centre.for_district.name},
+    }
+    if description:
+        data["description"] = description
+    if centre.opened_on:
+        data["foundingDate"] = centre.opened_on.isoformat()
+    return _contact(_located(data, centre), centre)
