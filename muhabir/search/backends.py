@@ -42,6 +42,12 @@ class Candidate:
         return self.published_date.timestamp()
 
 
+class Candidates(list):
+    """Candidates, newest first; ``truncated`` when excluded words were not checked on all."""
+
+    truncated = False
+
+
 @dataclass(frozen=True)
 class Restriction:
     """Filters applied in the database, used when the unfiltered window is full."""
@@ -263,44 +269,55 @@ def postgres_candidates(
         match.append("(d.language = %s AND d.search_vector @@ %s::tsquery)")
         match_params += [language, query.positive]
         if query.negative is not None:
-            negatives.append("(m.language = %s AND m.search_vector @@ %s::tsquery)")
+            negatives.append("(d.language = %s AND d.search_vector @@ %s::tsquery)")
             negative_params += [language, query.negative]
     excluding = bool(negatives)
-    where_not = f"WHERE NOT ({' OR '.join(negatives)}) " if excluding else ""
+    # With excluded words each row says whether it is excluded (tested once, in the inner
+    # query); the rank of an excluded row is not needed.
+    excluded = f"({' OR '.join(negatives)})" if excluding else "false"
 
     def select(id_range: str) -> tuple[str, list]:
         sql = (
             "SELECT m.id, m.article_id, m.language, m.published_date, "  # noqa: S608 - fixed SQL, values are parameters
-            "ts_rank('{0.1, 0.2, 0.4, 1.0}', m.search_vector, "
-            f"CASE m.language {' '.join(cases)} END), m.section_ids "
+            "CASE WHEN m.excluded THEN 0 ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', m.search_vector, "
+            f"CASE m.language {' '.join(cases)} END) END, m.section_ids, m.excluded "
             "FROM (SELECT d.id, d.article_id, d.language, d.published_date, d.search_vector, "
-            "d.section_ids "
+            f"d.section_ids, {excluded} AS excluded "
             "FROM search_searchdocument d "
             f"WHERE ({' OR '.join(match)}){extra} AND {id_range} "
-            f"ORDER BY d.id DESC LIMIT %s) m {where_not}"
-            "ORDER BY m.id DESC LIMIT %s"
+            "ORDER BY d.id DESC LIMIT %s) m "
+            "ORDER BY m.id DESC"
         )
-        return sql, [*case_params, *match_params, *params]
+        # Placeholders in order: the rank's queries, the exclusion test, the inner WHERE.
+        return sql, [*case_params, *negative_params, *match_params, *params]
 
-    def run(cursor, id_range: str, bound: int, wanted: int, plan) -> list:
+    found = Candidates()
+
+    def run(cursor, id_range: str, bound: int, wanted: int, plan, *, last: bool) -> int:
+        """Add up to ``wanted`` candidates from ``id_range``; return how many rows matched."""
         scan = wanted * EXCLUSION_SCAN if excluding else wanted
         sql, sql_params = select(id_range)
-        return _execute_with_plan(
-            cursor, sql, [*sql_params, bound, scan, *negative_params, wanted], plan
-        )
+        rows = _execute_with_plan(cursor, sql, [*sql_params, bound, scan], plan)
+        kept = [row for row in rows if not row[6]][:wanted]
+        if last and excluding and len(rows) == scan and len(kept) < wanted:
+            # More matches of the other words than were checked for the excluded ones.
+            found.truncated = True
+        found.extend(_candidate(row, row[4]) for row in kept)
+        return len(rows)
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(id) FROM search_searchdocument")
         (highest,) = cursor.fetchone()
         if highest is None:
-            return []
+            return found
         boundary = highest - RECENT_SLICE
-        rows = run(cursor, "d.id > %s", boundary, window, _ID_ORDER_PLAN)
-        if len(rows) < window and boundary > 0:
-            dense = len(rows) >= RECENT_SLICE * DENSE_SHARE
+        matched = run(cursor, "d.id > %s", boundary, window, _ID_ORDER_PLAN, last=boundary <= 0)
+        if len(found) < window and boundary > 0:
+            # Dense or not by the rows that matched the words, before exclusions.
+            dense = matched >= RECENT_SLICE * DENSE_SHARE
             plan = _ID_ORDER_PLAN if dense else _INDEX_PLAN
-            rows += run(cursor, "d.id <= %s", boundary, window - len(rows), plan)
-    return [_candidate(row, row[4]) for row in rows]
+            run(cursor, "d.id <= %s", boundary, window - len(found), plan, last=True)
+    return found
 
 
 def _aware(value) -> dt.datetime:

@@ -197,7 +197,7 @@ def search_results(
     if not found and len(parsed.words) + len(parsed.phrases) > 1:
         found = _safe_candidates(queries, window=window, any_word=True)
         results.any_word = bool(found)
-    results.capped = len(found) >= window
+    results.capped = len(found) >= window or getattr(found, "truncated", False)
     if not found:
         return results
 

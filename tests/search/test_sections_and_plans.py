@@ -104,3 +104,35 @@ def test_each_language_has_its_own_index_and_plans_do_not_leak(sections):
         for setting in ("enable_seqscan", "enable_indexscan", "enable_bitmapscan"):
             cursor.execute(f"SHOW {setting}")
             assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.postgres
+def test_a_bounded_exclusion_says_it_was_bounded(sections, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: runs in the PostgreSQL pass of .ci/run")
+    from muhabir.search import backends
+
+    ArticlePageFactory(
+        parent=sections["tr"][2], title="Eski toplantı", body=body_paragraphs("Dernek toplantısı.")
+    )
+    for number in range(4):
+        ArticlePageFactory(
+            parent=sections["tr"][2],
+            title=f"Şenlik {number}",
+            body=body_paragraphs("Dernek festivali."),
+        )
+    monkeypatch.setattr(backends, "RECENT_SLICE", 2)
+    monkeypatch.setattr(backends, "EXCLUSION_SCAN", 1)
+
+    bounded = search_results(
+        query="dernek -festival", filters=Filters(), interface_language="tr", window=2
+    )
+    assert bounded.capped
+    assert bounded.total == 0
+
+    monkeypatch.setattr(backends, "EXCLUSION_SCAN", 4)
+    complete = search_results(
+        query="dernek -festival", filters=Filters(), interface_language="tr", window=2
+    )
+    assert not complete.capped
+    assert [hit.article.title for hit in complete.hits] == ["Eski toplantı"]
