@@ -37,3 +37,40 @@ def test_unknown_time_zone_is_refused(home_tr, run_import):
 
     with pytest.raises(CommandError, match="unknown time zone"):
         run_import("mixed.xml", "--timezone", "Mars/Olympus")
+
+
+def test_the_newest_articles_photos_are_ready_for_the_first_reader(
+    home_tr, home_de, run_import, uploads
+):
+    from wagtail.images import get_image_model
+
+    from muhabir.images.renditions import ARTICLE_FILTERS
+
+    output = run_import("site.xml", "--media-dir", str(uploads))
+
+    assert "Renditions: made for" in output
+    Rendition = get_image_model().get_rendition_model()
+    images = get_image_model().objects.all()
+    assert images.exists()
+    assert Rendition.objects.filter(image__in=images).count() >= len(ARTICLE_FILTERS)
+
+
+def test_prepare_renditions_makes_what_is_missing_and_can_run_again(
+    home_tr, home_de, run_import, uploads
+):
+    import io
+
+    from django.core.management import call_command
+    from wagtail.images import get_image_model
+
+    run_import("site.xml", "--media-dir", str(uploads))
+    Rendition = get_image_model().get_rendition_model()
+    made = Rendition.objects.count()
+    Rendition.objects.all().delete()
+
+    output = io.StringIO()
+    call_command("prepare_renditions", stdout=output)
+    assert Rendition.objects.count() == made
+    call_command("prepare_renditions", "--limit", "1", stdout=output)
+    assert Rendition.objects.count() == made
+    assert "Renditions:" in output.getvalue()

@@ -8,6 +8,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from muhabir.images.renditions import renditions_for_articles
 from muhabir.wordpress.services import WordPressImportError, WxrError, wordpress_import
 from muhabir.wordpress.taxonomy import SectionMapError
 
@@ -39,6 +40,9 @@ class Progress:
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
+
+
+RENDITIONS_AT_ONCE = 100
 
 
 class Command(BaseCommand):
@@ -90,3 +94,11 @@ class Command(BaseCommand):
             raise CommandError("interrupted; nothing was imported") from None
         for line in report.summary():
             self.stdout.write(line)
+        if not options["dry_run"]:
+            # The front and section pages show the newest articles: their photos are ready
+            # for the first reader; prepare_renditions does the rest in its own time.
+            articles, images = renditions_for_articles(limit=RENDITIONS_AT_ONCE)
+            self.stdout.write(
+                f"Renditions: made for {images} images of the {articles} newest articles; "
+                "run `manage.py prepare_renditions` for the others."
+            )
