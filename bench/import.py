@@ -141,6 +141,8 @@ def measure(posts: int, use_tracemalloc: bool) -> None:
 
     from django.db import connection
 
+    from muhabir.images.renditions import renditions_for_articles
+    from muhabir.wordpress.management.commands.import_wordpress import RENDITIONS_AT_ONCE
     from muhabir.wordpress.services import wordpress_import
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -148,12 +150,17 @@ def measure(posts: int, use_tracemalloc: bool) -> None:
         tracemalloc.start()
     begin = time.perf_counter()
     report = wordpress_import(path=export, media_dir=uploads)
+    # What the command does next: the renditions of the newest articles' photos.
+    begin_renditions = time.perf_counter()
+    renditions_for_articles(limit=RENDITIONS_AT_ONCE)
+    renditions = time.perf_counter() - begin_renditions
     seconds = time.perf_counter() - begin
     traced = tracemalloc.get_traced_memory()[1] if use_tracemalloc else None
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     size = export.stat().st_size / 1e6
     print(
-        f"| {posts} | {size:.0f} MB | {written:.0f} s | {seconds:.1f} s | {posts / seconds:.0f} | "
+        f"| {posts} | {size:.0f} MB | {written:.0f} s | {seconds:.1f} s | {renditions:.1f} s | "
+        f"{posts / seconds:.0f} | "
         f"{rss_before / 1024:.0f} → {rss_after / 1024:.0f} MB | "
         f"{f'{traced / 1e6:.0f} MB' if traced is not None else '-'} | "
         f"{sum(report.created.values())} / {report.images_created} | {connection.vendor} |",
@@ -173,10 +180,10 @@ def main() -> None:
         measure(args.posts[0], args.tracemalloc)
         return
     print(
-        "| posts | export | written in | imported in | posts/s | peak RSS before → after "
-        "| traced peak | pages / images | database |"
+        "| posts | export | written in | imported in | of which renditions | posts/s "
+        "| peak RSS before → after | traced peak | pages / images | database |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |", flush=True)
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |", flush=True)
     for posts in args.posts:
         command = [sys.executable, __file__, "--one", "--posts", str(posts)]
         if args.tracemalloc:
