@@ -11,7 +11,6 @@ from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sq
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES
 
 EARTH_RADIUS_KM = 6371.0088
-KM_PER_DEGREE = 111.32
 MAX_QUERY_WORDS = 8
 MAX_RADIUS_KM = 500.0
 

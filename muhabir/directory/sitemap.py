@@ -5,14 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from muhabir.directory.models import (
-    Association,
-    DirectoryPage,
-    Event,
-    IntegrationCentre,
-    Offer,
-    Place,
-)
+from muhabir.directory.models import ENTRY_KINDS, DirectoryPage
 from muhabir.syndication.http import conditional_response, newest
 from muhabir.syndication.links import absolute, local_iso
 from muhabir.syndication.sitemaps import (
@@ -22,14 +15,6 @@ from muhabir.syndication.sitemaps import (
     XML_DECLARATION,
 )
 from muhabir.syndication.xml import xml_text
-
-KINDS = (
-    ("places", Place),
-    ("associations", Association),
-    ("centres", IntegrationCentre),
-    ("offers", Offer),
-    ("events", Event),
-)
 
 
 def directory_pages() -> list[DirectoryPage]:
@@ -44,9 +29,9 @@ def directory_sitemap(request: HttpRequest) -> HttpResponse:
     parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n']
     last_modified = None
     # The directory's own pages: the start page and each kind's list.
-    for kind in ("start", *(kind for kind, _model in KINDS)):
+    for kind in ("start", *ENTRY_KINDS):
         parts.append(_url(request, pages, kind, "", None))
-    for kind, model in KINDS:
+    for kind, model in ENTRY_KINDS.items():
         for slug, updated in (
             model.objects.filter(live=True).order_by("pk").values_list("slug", "updated_at")
         ):

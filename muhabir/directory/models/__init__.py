@@ -4,7 +4,17 @@ from muhabir.directory.models.offers import EVENT_TIME_ZONE, Event, Offer
 from muhabir.directory.models.pages import DirectoryPage
 from muhabir.directory.models.reference import District, Programme, SpokenLanguage, TargetGroup
 
+# The kinds of entry readers find, by the name of their pages (routes.SEGMENTS).
+ENTRY_KINDS = {
+    "places": Place,
+    "associations": Association,
+    "centres": IntegrationCentre,
+    "offers": Offer,
+    "events": Event,
+}
+
 __all__ = [
+    "ENTRY_KINDS",
     "EVENT_TIME_ZONE",
     "Association",
     "DirectoryEntry",

@@ -25,25 +25,23 @@ def language_current() -> str:
     return language if language in DIRECTORY_LANGUAGES else DIRECTORY_LANGUAGES[0]
 
 
-def bilingual(instance, field: str, language: str | None = None) -> str:
-    """The field's text in ``language`` (default: the active one), else in the other one."""
+def bilingual_with_language(instance, field: str, language: str | None = None) -> tuple[str, str]:
+    """The field's text in ``language`` (default: the active one), else in the other one,
+    with the language it is written in (for ``lang`` attributes)."""
     language = language or language_current()
-    order = [language, *(code for code in DIRECTORY_LANGUAGES if code != language)]
-    for code in order:
+    for code in (language, *(code for code in DIRECTORY_LANGUAGES if code != language)):
         value = getattr(instance, f"{field}_{code}", "")
         if value:
-            return value
-    return ""
+            return value, code
+    return "", language
+
+
+def bilingual(instance, field: str, language: str | None = None) -> str:
+    return bilingual_with_language(instance, field, language)[0]
 
 
 def bilingual_language(instance, field: str, language: str | None = None) -> str:
-    """The language the text ``bilingual`` returns is written in (for ``lang`` attributes)."""
-    language = language or language_current()
-    order = [language, *(code for code in DIRECTORY_LANGUAGES if code != language)]
-    for code in order:
-        if getattr(instance, f"{field}_{code}", ""):
-            return code
-    return language
+    return bilingual_with_language(instance, field, language)[1]
 
 
 class DirectoryEntry(DraftStateMixin, RevisionMixin, models.Model):

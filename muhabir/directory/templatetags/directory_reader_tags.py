@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django import template
 from django.template.defaultfilters import floatformat
 
-from muhabir.directory.models.base import bilingual, bilingual_language, language_current
+from muhabir.directory.models.base import bilingual_with_language, language_current
 
 register = template.Library()
 
@@ -31,8 +31,8 @@ class Text:
 def bilingual_text(instance, field: str) -> Text:
     """``{% bilingual_text entry "description" as description %}``; ``foreign`` asks for lang."""
     reader = language_current()
-    language = bilingual_language(instance, field, reader)
-    return Text(bilingual(instance, field, reader), language, language != reader)
+    text, language = bilingual_with_language(instance, field, reader)
+    return Text(text, language, language != reader)
 
 
 @register.filter

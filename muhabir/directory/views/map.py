@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from muhabir.directory import calendar
-from muhabir.directory.models import Association, Event, IntegrationCentre, Place
+from muhabir.directory.models import ENTRY_KINDS, Event
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES, language_current
 from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
@@ -34,13 +34,10 @@ def _located(queryset):
 def map_markers(page, kind: str = "") -> list[dict]:
     """Markers of live located entries (events: upcoming, with coordinates of their own)."""
     markers = []
-    for name, model in (
-        ("places", Place),
-        ("associations", Association),
-        ("centres", IntegrationCentre),
-    ):
+    for name in ("places", "associations", "centres"):
         if kind and kind != name:
             continue
+        model = ENTRY_KINDS[name]
         rows = (
             _located(entries_public(model))
             .order_by("slug")
