@@ -309,10 +309,7 @@ class ArticlePage(Page):
         context["translations"] = list(article_translations(page=self))
         context["related"] = related_articles(article=self)
         context["reading_minutes"] = self.reading_minutes
-        # Not in the admin's preview: the page there is the unsaved form's, its relations
-        # in memory only.
-        if not getattr(request, "is_preview", False):
-            context["directory_entries"] = entries_named_by(self)
+        context["directory_entries"] = entries_named_by(self)
         return context
 
     @property
