@@ -190,7 +190,9 @@ def related_articles(*, article: ArticlePage, limit: int = 4) -> list[ArticlePag
     candidates = public_articles_for(article.locale).exclude(
         translation_key=article.translation_key
     )
-    tag_ids = list(article.tags.values_list("pk", flat=True))
+    # ``tags.all()`` rather than ``values_list``: in a preview the article is unsaved or a
+    # revision, and its tags live in memory where modelcluster only knows field names.
+    tag_ids = [tag.id for tag in article.tags.all()]
     related: list[ArticlePage] = []
     if tag_ids:
         tagged = (
