@@ -106,7 +106,10 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Our catalogue first; then hand-kept overrides of Wagtail's own admin strings, which
+# beat Wagtail's catalogues but are never rewritten by makemessages (it writes to the
+# first entry whose parent holds the source files).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_overrides"]
 FORMAT_MODULE_PATH = ["muhabir.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
