@@ -112,6 +112,8 @@ class _Scan:
     category_ids: dict[str, str] = field(default_factory=dict)
     authors: dict[str, str] = field(default_factory=dict)
     attachments: dict[str, Attachment] = field(default_factory=dict)
+    # Every host the old site's permalinks name (several with a domain per language).
+    hosts: set[str] = field(default_factory=set)
     total: int = 0
 
 
@@ -141,9 +143,17 @@ def _scan(path: Path) -> _Scan:
                 )
             elif entry.post_type in IMPORTED_TYPES:
                 scan.total += 1
+                scan.hosts.add(_host(entry.link))
     if not scan.channel.site_url:
         raise WxrError("the export names no site (no <link> or <wp:base_site_url>)")
+    scan.hosts.add(_host(scan.channel.site_url))
+    scan.hosts.discard("")
     return scan
+
+
+def _host(url: str) -> str:
+    """The host of ``url`` as the old site may have been reached: no scheme, no ``www.``."""
+    return (urlsplit(url.strip()).hostname or "").removeprefix("www.")
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -451,7 +461,7 @@ class _Importer:
             plan.body = self._body(plan.body)
             plan.hero_image_id = self.media.image_id(plan.hero_key) if plan.hero_key else None
         articles = _articles_bulk_create([plan for _i, plan, _m, _f in plans], self.slots)
-        rows, links = [], []
+        rows, linked = [], []
         for (item, plan, mapping, fingerprint), article in zip(plans, articles, strict=True):
             self.report.created["article"] += 1
             self.new_pages.append(article.pk)
@@ -464,9 +474,9 @@ class _Importer:
                 mapping.save(update_fields=["page", "content_hash", "imported_at"])
             else:
                 rows.append(self._mapping(item, article.pk, fingerprint))
-            links += self._item_links(item, article.pk, plan.language)
+            linked.append((item, article.pk, plan.language))
         ImportedItem.objects.bulk_create(rows)
-        self._save_links(links)
+        self._save_item_links(linked)
 
     def _mapping(self, item: Item, page_id: int, fingerprint: str) -> ImportedItem:
         return ImportedItem(
@@ -500,7 +510,7 @@ class _Importer:
         mapping.content_hash = fingerprint
         mapping.guid = item.guid[:500]
         mapping.save(update_fields=["content_hash", "guid", "imported_at"])
-        self._save_links(self._item_links(item, article.pk, plan.language))
+        self._save_item_links([(item, article.pk, plan.language)])
         self.report.updated["article"] += 1
 
     def _save_state(self, page: Page, state: str, date: dt.datetime | None) -> None:
@@ -563,7 +573,7 @@ class _Importer:
                 mapping.save(update_fields=["page", "content_hash", "imported_at"])
             else:
                 self._mapping(item, page.pk, fingerprint).save()
-        self._save_links(self._item_links(item, page.pk, language))
+        self._save_item_links([(item, page.pk, language)])
 
     # Old URLs -------------------------------------------------------------------------
 
@@ -571,32 +581,66 @@ class _Importer:
         return normalise(self.base_path or "/", {parameter: value})
 
     def _item_links(self, item: Item, page_id: int, language: str) -> list[LegacyLink]:
+        """The item's own addresses: its ID (``/?p=123``) and its permalink."""
         keys = [self._base_key("p", item.wp_id)]
         if item.post_type == "page":
             keys.append(self._base_key("page_id", item.wp_id))
-        for url in (item.link, item.guid):
-            if url and url.startswith(("http://", "https://", "/")):
-                key = key_of_url(url)
-                # The old front page ("/") is ours to keep; only deeper paths redirect.
-                if key != "/" and not (url == item.guid and "?" not in key):
-                    keys.append(key)
+        if item.link.startswith(("http://", "https://", "/")):
+            keys.append(key_of_url(item.link))
+        return self._page_links(keys, page_id, language)
+
+    def _guid_links(self, item: Item, page_id: int, language: str) -> list[LegacyLink]:
+        """The address in the item's GUID, if it is one of the old site's.
+
+        Posts written in the editor have ``/?p=123`` as GUID; posts created published
+        (REST API, WP-CLI, importers) the pretty permalink of that moment, which differs
+        from today's after a change of slug or permalink structure, or a move to https. A
+        post brought over from another blog keeps that blog's GUID, whose ``?p=`` names
+        another post here: GUIDs on other hosts lead nowhere, and _save_links lets an
+        item's own addresses win over any GUID.
+        """
+        guid = item.guid
+        if not guid.startswith(("http://", "https://")) or _host(guid) not in self.scan.hosts:
+            return []
+        return self._page_links([key_of_url(guid)], page_id, language)
+
+    @staticmethod
+    def _page_links(keys: list[str], page_id: int, language: str) -> list[LegacyLink]:
         return [
             LegacyLink(path=key, kind=LegacyLink.Kind.PAGE, page_id=page_id, language=language)
             for key in dict.fromkeys(keys)
+            # The old front page ("/") is ours to keep; only deeper paths redirect.
+            if key != "/"
         ]
 
-    def _save_links(self, links: list[LegacyLink]) -> None:
+    def _save_item_links(self, items: list[tuple[Item, int, str]]) -> None:
+        own = [link for item in items for link in self._item_links(*item)]
+        self._save_links(own)
+        paths = {link.path for link in own}
+        guids = [link for item in items for link in self._guid_links(*item)]
+        self._save_links([link for link in guids if link.path not in paths], replace=False)
+
+    def _save_links(self, links: list[LegacyLink], *, replace: bool = True) -> None:
+        """Store ``links``; with ``replace=False``, only those whose path is still free."""
         links = [link for link in links if len(link.path) <= MAX_PATH]
         if not links:
             return
-        unique = list({link.path: link for link in links}.values())
+        if replace:
+            unique = list({link.path: link for link in links}.values())
+            options = {
+                "update_conflicts": True,
+                "unique_fields": ["path"],
+                "update_fields": ["kind", "page", "language", "value"],
+            }
+        else:
+            # The first claim wins, within the export as across runs.
+            first: dict[str, LegacyLink] = {}
+            for link in links:
+                first.setdefault(link.path, link)
+            unique = list(first.values())
+            options = {"ignore_conflicts": True}
         for start in range(0, len(unique), LINK_BATCH):
-            LegacyLink.objects.bulk_create(
-                unique[start : start + LINK_BATCH],
-                update_conflicts=True,
-                unique_fields=["path"],
-                update_fields=["kind", "page", "language", "value"],
-            )
+            LegacyLink.objects.bulk_create(unique[start : start + LINK_BATCH], **options)
         self.report.redirects += len(unique)
 
     def _attachment_links(self) -> None:
