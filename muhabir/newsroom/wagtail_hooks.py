@@ -1,7 +1,10 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from muhabir.newsroom import admin_scheduled
 from muhabir.newsroom.models import Author
 
 
@@ -16,3 +19,25 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_scheduled_urls():
+    return [
+        path("scheduled/", admin_scheduled.ScheduledView.as_view(), name="newsroom_scheduled"),
+        path(
+            "scheduled/results/",
+            admin_scheduled.ScheduledView.as_view(results_only=True),
+            name="newsroom_scheduled_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_scheduled_menu_item():
+    return admin_scheduled.scheduled_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_schedule_panels(request, panels):
+    admin_scheduled.construct_homepage_panels(request, panels)
