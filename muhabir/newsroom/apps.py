@@ -11,5 +11,7 @@ class NewsroomConfig(AppConfig):
     def ready(self) -> None:
         from muhabir.newsroom import signals  # noqa: F401 - connects the handlers
         from muhabir.newsroom.roles import administrator_permissions_sync, last_app_config
+        from muhabir.newsroom.workflow_names import workflow_names_connect
 
         post_migrate.connect(administrator_permissions_sync, sender=last_app_config())
+        workflow_names_connect()
