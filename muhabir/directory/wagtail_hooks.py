@@ -1,12 +1,14 @@
 """The directory in the admin: one menu with a listing per kind of entry."""
 
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from muhabir.core.admin_columns import YesNoColumn
 from muhabir.directory.models import (
     Association,
     District,
@@ -20,6 +22,10 @@ from muhabir.directory.models import (
 )
 
 
+def _yes_no(model, name: str) -> YesNoColumn:
+    return YesNoColumn(name, label=capfirst(model._meta.get_field(name).verbose_name))
+
+
 class EntryViewSet(SnippetViewSet):
     list_export = None
     list_per_page = 50
@@ -29,7 +35,7 @@ class EntryViewSet(SnippetViewSet):
 class PlaceViewSet(EntryViewSet):
     model = Place
     icon = "site"
-    list_display = ["name", "category", "city", "live"]
+    list_display = ["name", "category", "city", _yes_no(Place, "live")]
     list_filter = ["category", "live", "submitted", "district"]
     search_fields = ["name", "city"]
     ordering = ["name"]
@@ -38,7 +44,7 @@ class PlaceViewSet(EntryViewSet):
 class AssociationViewSet(EntryViewSet):
     model = Association
     icon = "group"
-    list_display = ["name", "city", "founded", "live"]
+    list_display = ["name", "city", "founded", _yes_no(Association, "live")]
     list_filter = ["live", "submitted", "district"]
     search_fields = ["name", "city"]
     ordering = ["name"]
@@ -47,7 +53,13 @@ class AssociationViewSet(EntryViewSet):
 class IntegrationCentreViewSet(EntryViewSet):
     model = IntegrationCentre
     icon = "home"
-    list_display = ["name", "for_district", "opened_on", "ordinal", "live"]
+    list_display = [
+        "name",
+        "for_district",
+        "opened_on",
+        "ordinal",
+        _yes_no(IntegrationCentre, "live"),
+    ]
     list_filter = ["live"]
     search_fields = ["name", "city"]
     ordering = ["name"]
@@ -62,7 +74,7 @@ class OfferFilterSet(WagtailFilterSet):
 class OfferViewSet(EntryViewSet):
     model = Offer
     icon = "help"
-    list_display = ["title", "kind", "provider", "live"]
+    list_display = ["title", "kind", "provider", _yes_no(Offer, "live")]
     filterset_class = OfferFilterSet
     search_fields = ["title_tr", "title_de"]
     ordering = ["title_de"]
@@ -71,7 +83,13 @@ class OfferViewSet(EntryViewSet):
 class EventViewSet(EntryViewSet):
     model = Event
     icon = "date"
-    list_display = ["title", "start", "city", "cancelled", "live"]
+    list_display = [
+        "title",
+        "start",
+        "city",
+        _yes_no(Event, "cancelled"),
+        _yes_no(Event, "live"),
+    ]
     list_filter = ["live", "submitted", "cancelled", "district"]
     search_fields = ["title_tr", "title_de", "city"]
     ordering = ["-start"]

@@ -2,12 +2,12 @@ from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from muhabir.core.admin_columns import YesNoColumn
 from muhabir.ingest.models import FeedSource
 from muhabir.ingest.views import QUEUE_PERMISSIONS, ReviewQueueView
 
@@ -45,8 +45,8 @@ class FeedSourceViewSet(SnippetViewSet):
         "name",
         "language",
         "section",
-        BooleanColumn("needs_review", label=_field_label("needs_review")),
-        BooleanColumn("active", label=_field_label("active")),
+        YesNoColumn("needs_review", label=_field_label("needs_review")),
+        YesNoColumn("active", label=_field_label("active")),
         "status_display",
         "last_fetched_at",
         "items_created_total",
