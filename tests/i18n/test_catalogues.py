@@ -1,0 +1,132 @@
+"""The catalogues: complete, consistent, no fuzzy entry compiled; the Wagtail overrides."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+import pytest
+import wagtail
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+FUZZY_PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+msgid "place"
+msgstr "mekân"
+
+#, fuzzy
+#| msgid "placement"
+msgid "places"
+msgstr "yerleşimler"
+"""
+
+
+def _catalogue(path: Path) -> object:
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def _all_po_paths() -> list[Path]:
+    return [
+        Path(locale_path) / code / "LC_MESSAGES" / "django.po"
+        for locale_path in settings.LOCALE_PATHS
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@pytest.fixture
+def fuzzy_locale(settings, tmp_path):
+    for code, _name in settings.LANGUAGES:
+        po_dir = tmp_path / code / "LC_MESSAGES"
+        po_dir.mkdir(parents=True)
+        (po_dir / "django.po").write_text(FUZZY_PO, encoding="utf-8")
+    settings.LOCALE_PATHS = [tmp_path]
+    return tmp_path
+
+
+def test_check_fails_on_a_fuzzy_entry(fuzzy_locale):
+    with pytest.raises(CommandError, match="fuzzy: 'places'"):
+        call_command("compile_catalogues", "--check")
+
+
+def test_compiling_leaves_a_fuzzy_entry_out_of_the_mo_file(fuzzy_locale):
+    call_command("compile_catalogues", verbosity=0)
+
+    with (fuzzy_locale / "tr" / "LC_MESSAGES" / "django.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert compiled.gettext("place") == "mekân"
+    assert compiled.gettext("places") == "places"
+
+
+def test_make_check_runs_the_catalogue_check():
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    check_recipe = makefile.split("\ncheck:", 1)[1].split("\n\n", 1)[0]
+    assert "compile_catalogues --check" in check_recipe
+    assert "scripts/check-catalogues-fresh" in check_recipe
+
+
+def test_overrides_are_the_second_locale_path_so_makemessages_leaves_them_alone():
+    assert [Path(path).name for path in settings.LOCALE_PATHS] == ["locale", "locale_overrides"]
+
+
+@pytest.mark.parametrize("po_path", _all_po_paths(), ids=lambda path: "/".join(path.parts[-5:]))
+def test_catalogue_entries_are_complete_and_keep_their_placeholders(po_path):
+    catalog = _catalogue(po_path)
+    problems = [f"{message.id!r}: {errors}" for message, errors in catalog.check() if errors]
+    fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
+    assert not problems
+    assert not fuzzy
+    assert catalog.num_plurals == 2
+
+
+@pytest.mark.parametrize("code", ["tr", "de"])
+def test_every_override_is_a_msgid_wagtail_still_uses(code):
+    wagtail_ids = set()
+    for po_path in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+        wagtail_ids |= {(message.context, message.id) for message in _catalogue(po_path)}
+    overrides = _catalogue(settings.LOCALE_PATHS[1] / code / "LC_MESSAGES" / "django.po")
+
+    unknown = [
+        message.id
+        for message in overrides
+        if message.id and (message.context, message.id) not in wagtail_ids
+    ]
+
+    assert not unknown
+
+
+@pytest.mark.parametrize(
+    ("msgid", "turkish", "german"),
+    [
+        ("places", "mekânlar", "Orte"),
+        ("associations", "dernekler", "Vereine"),
+        ("events", "etkinlikler", "Veranstaltungen"),
+        ("contact person", "iletişim kişisi", "Ansprechperson"),
+        ("website", "internet sitesi", "Website"),
+        (
+            "Give the title in at least one language.",
+            "Başlığı en az bir dilde girin.",
+            "Geben Sie den Titel in mindestens einer Sprache an.",
+        ),
+        ("Set publishing schedule", "Yayın zamanını ayarla", "Veröffentlichungszeitplan festlegen"),
+        (
+            "The page could not be saved due to validation errors.",
+            "Doğrulama hataları nedeniyle sayfa kaydedilemedi.",
+            None,
+        ),
+    ],
+)
+def test_admin_strings_read_in_turkish_and_german(msgid, turkish, german):
+    from django.utils import translation
+
+    with translation.override("tr"):
+        assert translation.gettext(msgid) == turkish
+    if german is not None:
+        with translation.override("de"):
+            assert translation.gettext(msgid) == german
