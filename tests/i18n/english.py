@@ -18,12 +18,18 @@ ALWAYS_ENGLISH = [
     "True",
     "False",
 ]
+# Autonyms in the admin's language menu, next to "Türkçe" and "Deutsch".
+NOT_ENGLISH = {"English"}
 
 
 @functools.cache
 def english_msgids(language: str) -> frozenset[str]:
-    """Msgids without placeholders whose translation into ``language`` differs."""
+    """Msgids without placeholders whose translation into ``language`` differs.
+
+    Less the words that are also a translation in that language ("Text" is German too).
+    """
     found = set(ALWAYS_ENGLISH)
+    translations = set(NOT_ENGLISH)
     for locale_path in settings.LOCALE_PATHS:
         po_path = Path(locale_path) / language / "LC_MESSAGES" / "django.po"
         with po_path.open("rb") as handle:
@@ -35,7 +41,9 @@ def english_msgids(language: str) -> frozenset[str]:
                 continue
             if message.string and message.string.strip() != message.id.strip():
                 found.add(message.id.strip())
-    return frozenset(found)
+            if message.string:
+                translations.add(message.string.strip())
+    return frozenset(found - translations)
 
 
 class _TextNodes(HTMLParser):
