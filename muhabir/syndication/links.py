@@ -69,3 +69,19 @@ class PageLinks:
 
     def page_url(self, page: Page) -> str | None:
         return self.url(page.url_path)
+
+
+def hreflang_alternates(versions: dict[str, str]) -> list[tuple[str, str]]:
+    """The ``hreflang`` links of a page whose versions are ``versions`` (language → URL).
+
+    x-default is the version in the site's fallback language, for front pages too. The
+    bare ``/`` would suit a front page in principle (it redirects by the browser's
+    language), but as a redirect it is in no sitemap, and Google wants every URL of an
+    hreflang cluster listed and linking back.
+    """
+    if len(versions) < 2:
+        return []
+    pairs = sorted(versions.items())
+    if settings.LANGUAGE_CODE in versions:
+        pairs.append(("x-default", versions[settings.LANGUAGE_CODE]))
+    return pairs

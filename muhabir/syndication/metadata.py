@@ -11,7 +11,6 @@ import json
 from dataclasses import dataclass, field
 
 from babel.core import get_global
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
@@ -27,7 +26,13 @@ from muhabir.home.navigation import SiteNavigation, site_navigation
 from muhabir.newsroom.models import ArticlePage, ArticlePageAuthor, SectionPage
 from muhabir.syndication.feeds import LOGO_SIZE, feed_urls, logo_url
 from muhabir.syndication.items import raw_teaser
-from muhabir.syndication.links import PageLinks, absolute, local_iso, public_base
+from muhabir.syndication.links import (
+    PageLinks,
+    absolute,
+    hreflang_alternates,
+    local_iso,
+    public_base,
+)
 from muhabir.syndication.renditions import FEED_IMAGE_FILTER, STRUCTURED_DATA_FILTERS
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -147,7 +152,6 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
     site_name = navigation.site_name
     language = page.locale.language_code
     links = PageLinks(request)
-    base = links.base
 
     canonical = links.page_url(page) or request.build_absolute_uri(request.path)
     if page_number > 1:
@@ -162,13 +166,8 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
     }
     versions[language] = links.page_url(page)
     versions = {code: url for code, url in versions.items() if url}
-    alternates: list[tuple[str, str]] = []
-    if len(versions) > 1 and page_number == 1:
-        alternates = sorted(versions.items())
-        if isinstance(page, HomePage):
-            alternates.append(("x-default", f"{base}/"))
-        elif settings.LANGUAGE_CODE in versions:
-            alternates.append(("x-default", versions[settings.LANGUAGE_CODE]))
+    # The same links as the page's entry in the sitemap.
+    alternates = hreflang_alternates(versions) if page_number == 1 else []
 
     title = page.seo_title or (site_name if isinstance(page, HomePage) else page.title)
     description = _description(page)

@@ -260,13 +260,24 @@ def _as_datetime(value) -> dt.datetime | None:
     return parsed
 
 
+NEWS_FIELDS = ("title", "url_path", "published_date", "locale__language_code")
+
+
 def news_articles(*, site: Site, now: dt.datetime | None = None) -> list[dict]:
     """Public articles of ``site`` from the last two days, newest first (Google News)."""
     since = (now or timezone.now()) - NEWS_SITEMAP_WINDOW
     return list(
         public_articles()
         .filter(_site_q(site), published_date__gte=since)
-        .values("title", "url_path", "published_date", "locale__language_code")[
-            :NEWS_SITEMAP_LENGTH
-        ]
+        .values(*NEWS_FIELDS)[:NEWS_SITEMAP_LENGTH]
     )
+
+
+def newest_articles(*, site: Site, limit: int) -> list[dict]:
+    """The ``limit`` newest public articles of ``site``, however old, as ``news_articles``."""
+    return list(public_articles().filter(_site_q(site)).values(*NEWS_FIELDS)[:limit])
+
+
+def has_articles(*, site: Site) -> bool:
+    """Whether ``site`` has published any article readers may see."""
+    return public_articles().filter(_site_q(site)).exists()

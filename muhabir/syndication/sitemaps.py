@@ -3,6 +3,9 @@
 Written as text rather than through templates: a page holds up to
 ``MUHABIR_SITEMAP_PAGE_SIZE`` URLs, each with its translations, and the template engine
 would spend most of the request on the loop.
+
+The sitemap 0.9 schema wants at least one ``<url>`` in a urlset and one ``<sitemap>`` in
+an index: a document that would be empty answers 404 and the index leaves it out.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from muhabir.home.models import HomePage, SiteSettings
 from muhabir.newsroom.models import SectionPage
 from muhabir.syndication import selectors
 from muhabir.syndication.http import conditional_response, newest
-from muhabir.syndication.links import PageLinks, absolute, local_iso
+from muhabir.syndication.links import PageLinks, absolute, hreflang_alternates, local_iso
 from muhabir.syndication.xml import xml_text
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -32,6 +35,8 @@ XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 # The protocol allows 50,000; smaller pages keep each response quick to build and fetch.
 DEFAULT_PAGE_SIZE = 10_000
 MAX_PAGE_SIZE = 50_000
+# Listed, without news metadata, when nothing is fresh enough for Google News.
+NEWS_SITEMAP_QUIET_LENGTH = 10
 
 
 def page_size() -> int:
@@ -56,49 +61,43 @@ def _xml_response(request: HttpRequest, parts: list[str], last_modified) -> Http
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """``/sitemap.xml``: the paged sitemaps and the news sitemap."""
     site = _site(request)
-    chunks = selectors.sitemap_chunks(site=site, size=page_size()) or [None]
-    parts = [XML_DECLARATION, f'<sitemapindex xmlns="{SITEMAP_NS}">\n']
+    chunks = selectors.sitemap_chunks(site=site, size=page_size())
+    entries = []
     for number, lastmod in enumerate(chunks, start=1):
         loc = absolute(request, reverse("syndication:sitemap_page", kwargs={"number": number}))
-        parts.append(f"<sitemap><loc>{xml_text(loc)}</loc>")
+        entry = f"<sitemap><loc>{xml_text(loc)}</loc>"
         if lastmod is not None:
-            parts.append(f"<lastmod>{local_iso(lastmod)}</lastmod>")
-        parts.append("</sitemap>\n")
-    parts.append(
-        f"<sitemap><loc>{xml_text(absolute(request, reverse('syndication:news_sitemap')))}"
-        "</loc></sitemap>\n"
-    )
+            entry += f"<lastmod>{local_iso(lastmod)}</lastmod>"
+        entries.append(entry + "</sitemap>\n")
+    if selectors.has_articles(site=site):
+        loc = absolute(request, reverse("syndication:news_sitemap"))
+        entries.append(f"<sitemap><loc>{xml_text(loc)}</loc></sitemap>\n")
     from muhabir.directory.sitemap import directory_pages
 
     if directory_pages():
         loc = absolute(request, reverse("syndication:directory_sitemap"))
-        parts.append(f"<sitemap><loc>{xml_text(loc)}</loc></sitemap>\n")
+        entries.append(f"<sitemap><loc>{xml_text(loc)}</loc></sitemap>\n")
+    if not entries:
+        raise Http404
+    parts = [XML_DECLARATION, f'<sitemapindex xmlns="{SITEMAP_NS}">\n', *entries]
     parts.append("</sitemapindex>\n")
     last_modified = newest(*chunks, selectors.visibility_changed_at())
     return _xml_response(request, parts, last_modified)
 
 
 def _alternates(
-    rows: list[dict], translations: list[dict], links: PageLinks, home_ids: set[int]
+    rows: list[dict], translations: list[dict], links: PageLinks
 ) -> dict[int, list[tuple[str, str]]]:
     by_key: dict[str, dict[str, str]] = defaultdict(dict)
     for translation in translations:
         url = links.url(translation["url_path"])
         if url is not None:
             by_key[translation["key"]][translation["locale__language_code"]] = url
-    fallback = settings.LANGUAGE_CODE
     result = {}
     for row in rows:
-        versions = by_key.get(row["key"], {})
-        if len(versions) < 2:
-            continue
-        pairs = sorted(versions.items())
-        if row["pk"] in home_ids:
-            # The bare address sends each reader to the language their browser asks for.
-            pairs.append(("x-default", links.base + "/"))
-        elif fallback in versions:
-            pairs.append(("x-default", versions[fallback]))
-        result[row["pk"]] = pairs
+        pairs = hreflang_alternates(by_key.get(row["key"], {}))
+        if pairs:
+            result[row["pk"]] = pairs
     return result
 
 
@@ -111,19 +110,17 @@ def sitemap_page(request: HttpRequest, number: int) -> HttpResponse:
         raise Http404
     offset = (number - 1) * size
     rows = selectors.sitemap_rows(site=site, offset=offset, limit=size)
-    if not rows and number > 1:
+    if not rows:
         raise Http404
     links = PageLinks(request)
     listing_types = {
         ContentType.objects.get_for_model(HomePage).pk,
         ContentType.objects.get_for_model(SectionPage).pk,
     }
-    home_type = ContentType.objects.get_for_model(HomePage).pk
     listing_ids = [row["pk"] for row in rows if row["content_type_id"] in listing_types]
-    home_ids = {row["pk"] for row in rows if row["content_type_id"] == home_type}
     listing_dates = selectors.listing_updated(page_ids=listing_ids)
     translations = selectors.sitemap_translations(site=site, offset=offset, limit=size)
-    alternates = _alternates(rows, translations, links, home_ids)
+    alternates = _alternates(rows, translations, links)
 
     parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n']
     newest_lastmod = None
@@ -150,15 +147,28 @@ def sitemap_page(request: HttpRequest, number: int) -> HttpResponse:
 
 @require_safe
 def news_sitemap(request: HttpRequest) -> HttpResponse:
-    """``/news-sitemap.xml``: articles of the last two days for Google News."""
+    """``/news-sitemap.xml``: articles of the last two days for Google News.
+
+    On a quiet day the newest articles stand in, without news metadata, as Google's
+    documentation allows for older articles: an empty urlset breaks the sitemap schema,
+    and a 404 would be reported as an error of a sitemap Google already knows. Only a
+    site without any article answers 404 (and the index and robots.txt leave it out).
+    """
     site = _site(request)
-    publication = SiteSettings.for_request(request).site_name
-    links = PageLinks(request)
     articles = selectors.news_articles(site=site)
+    fresh = bool(articles)
+    if not fresh:
+        articles = selectors.newest_articles(site=site, limit=NEWS_SITEMAP_QUIET_LENGTH)
+    links = PageLinks(request)
+    urls = [(links.url(article["url_path"]), article) for article in articles]
+    urls = [(loc, article) for loc, article in urls if loc is not None]
+    if not urls:
+        raise Http404
+    publication = SiteSettings.for_request(request).site_name if fresh else ""
     parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n']
-    for article in articles:
-        loc = links.url(article["url_path"])
-        if loc is None:
+    for loc, article in urls:
+        if not fresh:
+            parts.append(f"<url><loc>{xml_text(loc)}</loc></url>\n")
             continue
         parts.append(
             f"<url><loc>{xml_text(loc)}</loc><news:news><news:publication>"
@@ -186,7 +196,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Disallow: {reverse('wagtailadmin_home')}",
         "",
         f"Sitemap: {absolute(request, reverse('syndication:sitemap_index'))}",
-        f"Sitemap: {absolute(request, reverse('syndication:news_sitemap'))}",
-        "",
     ]
+    site = Site.find_for_request(request)
+    if site is not None and selectors.has_articles(site=site):
+        lines.append(f"Sitemap: {absolute(request, reverse('syndication:news_sitemap'))}")
+    lines.append("")
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -213,7 +213,7 @@ def test_home_page_describes_the_organization_and_its_search(client, sections, h
     assert hreflang(document) == {
         "de": "http://testserver/de/",
         "tr": "http://testserver/tr/",
-        "x-default": "http://testserver/",
+        "x-default": "http://testserver/tr/",
     }
     assert "BreadcrumbList" not in data
 

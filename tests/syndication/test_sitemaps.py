@@ -13,6 +13,7 @@ from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
 from muhabir.home.models import StandardPage
+from tests.helpers import soup
 from tests.syndication.conftest import NS, SUMMER_DATE, WINTER_DATE, xml_valid
 
 W3C_DATETIME_BERLIN = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$")
@@ -156,22 +157,47 @@ def test_hreflang_alternates_are_symmetric_and_name_a_default(
             back = {c: h for c, h in urls[href]["alternates"].items() if c != "x-default"}
             assert back == alternates, f"{loc} and {href} disagree"
             assert code in {"tr", "de"}
-        assert url["alternates"]["x-default"] in {*alternates.values(), "http://testserver/"}
+        # x-default names one of the cluster, itself a URL of the sitemap.
+        assert url["alternates"]["x-default"] in alternates.values()
         for link in url["links"]:
             assert set(link.keys()) == {"rel", "hreflang", "href"}
 
 
-def test_front_pages_default_to_the_language_choosing_root(
+def test_front_pages_default_to_the_turkish_front_page_not_the_redirecting_root(
     client, translated_site, urlset_schema, home_tr, home_de
 ):
     urls = sitemap_urls(xml_valid(urlset_schema, client.get("/sitemap-1.xml")))
 
-    assert urls["http://testserver/tr/"]["alternates"] == {
+    expected = {
         "tr": "http://testserver/tr/",
         "de": "http://testserver/de/",
-        "x-default": "http://testserver/",
+        "x-default": "http://testserver/tr/",
     }
+    assert urls["http://testserver/tr/"]["alternates"] == expected
+    assert urls["http://testserver/de/"]["alternates"] == expected
+    # The bare root only redirects by language, so it is no URL of any sitemap.
+    assert "http://testserver/" not in urls
     assert client.get("/", headers={"accept-language": "de"}).status_code == 302
+
+
+def test_x_default_is_a_crawlable_sitemap_url_and_page_heads_agree_with_the_sitemap(
+    client, translated_site, urlset_schema, siteindex_schema
+):
+    urls = all_sitemap_urls(client, urlset_schema, siteindex_schema)
+
+    defaults = {url["alternates"]["x-default"] for url in urls.values() if url["alternates"]}
+    assert defaults
+    for href in defaults:
+        assert href in urls, href
+        assert client.get(href.removeprefix("http://testserver")).status_code == 200, href
+    for loc, url in urls.items():
+        page = soup(client.get(loc.removeprefix("http://testserver")))
+        head = {
+            link["hreflang"]: link["href"]
+            for link in page.head.find_all("link", rel="alternate")
+            if link.get("hreflang")
+        }
+        assert head == url["alternates"], loc
 
 
 def test_untranslated_page_has_no_alternates(client, translated_site, urlset_schema):
@@ -254,17 +280,43 @@ def test_news_sitemap_lists_articles_of_the_last_two_days(
     assert german.findtext("news:publication/news:language", namespaces=NS) == "de"
 
 
-def test_news_sitemap_without_fresh_news_is_an_empty_urlset(client, sections, publish_article):
-    publish_article(sections["tr"][0], date=timezone.now() - dt.timedelta(days=5))
+def test_news_sitemap_on_a_quiet_day_lists_the_newest_articles_without_news_metadata(
+    client, sections, publish_article, urlset_schema, siteindex_schema
+):
+    older = publish_article(sections["tr"][0], date=timezone.now() - dt.timedelta(days=6))
+    newer = publish_article(sections["de"][0], date=timezone.now() - dt.timedelta(days=5))
 
-    response = client.get("/news-sitemap.xml")
+    # An empty <urlset> is invalid (sitemap.xsd: <url> minOccurs 1), so it lists something.
+    document = xml_valid(urlset_schema, client.get("/news-sitemap.xml"))
+    index = xml_valid(siteindex_schema, client.get("/sitemap.xml"))
 
-    assert response.status_code == 200
-    assert b"<url>" not in response.content
-    assert b"<urlset" in response.content
+    locs = [url.findtext("sm:loc", namespaces=NS) for url in document.findall("sm:url", NS)]
+    assert locs == [f"http://testserver{newer.url}", f"http://testserver{older.url}"]
+    # Google: once older than two days, drop the URL or its <news:news>; Google News
+    # then takes none of them for new.
+    assert document.findall(".//news:news", NS) == []
+    index_locs = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+    assert "http://testserver/news-sitemap.xml" in index_locs
 
 
-def test_robots_txt_names_both_sitemaps(client, db):
+def test_site_without_articles_has_no_news_sitemap_yet_a_valid_index(
+    client, sections, siteindex_schema, urlset_schema
+):
+    index = xml_valid(siteindex_schema, client.get("/sitemap.xml"))
+    robots = client.get("/robots.txt").content.decode().splitlines()
+
+    locs = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+    assert "http://testserver/news-sitemap.xml" not in locs
+    assert client.get("/news-sitemap.xml").status_code == 404
+    assert "Sitemap: http://testserver/news-sitemap.xml" not in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    for loc in locs:
+        xml_valid(urlset_schema, client.get(loc.removeprefix("http://testserver")))
+
+
+def test_robots_txt_names_both_sitemaps(client, sections, publish_article):
+    publish_article(sections["tr"][0], date=timezone.now() - dt.timedelta(days=30))
+
     response = client.get("/robots.txt")
 
     lines = response.content.decode().splitlines()
