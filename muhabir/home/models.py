@@ -6,10 +6,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.core.rich_text import LANG_FEATURES
 
 
-class HomePage(Page):
+class HomePage(EditorialPermissionsMixin, Page):
     """The front page of one language; its children are the sections."""
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -38,7 +39,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(EditorialPermissionsMixin, Page):
     """A plain page such as the Impressum or the privacy notice."""
 
     body = RichTextField(

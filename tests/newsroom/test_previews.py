@@ -36,12 +36,14 @@ def test_reporter_previews_an_unsaved_article(reporter_client, sections, tags):
 
 
 @pytest.mark.parametrize("tags", ["", "kültür, göç"])
-def test_reporter_previews_a_draft_with_and_without_tags(reporter_client, sections, tags):
+def test_reporter_previews_a_draft_with_and_without_tags(reporter_client, reporter, sections, tags):
     section = sections["tr"][0]
     other = ArticlePageFactory(parent=section, title="Başka bir haber")
     other.tags.add("kültür")
     other.save_revision().publish()
-    article = ArticlePageFactory(parent=section, title="Eski başlık", live=False)
+    article = ArticlePageFactory(parent=section, title="Eski başlık", publish=False)
+    article.owner = reporter
+    article.save()
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
     data = {**article_form(title=TITLE, slug=article.slug), "tags": tags}
 

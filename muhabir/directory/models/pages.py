@@ -16,10 +16,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.directory import routes
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,

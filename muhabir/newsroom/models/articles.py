@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from muhabir.core import text
+from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.newsroom.blocks import ArticleBodyBlock
 
 READING_WORDS_PER_MINUTE = 200
@@ -89,7 +90,7 @@ class ArticlePageForm(WagtailAdminPageForm):
             cleaned_data["slug"] = better
 
 
-class ArticlePage(Page):
+class ArticlePage(EditorialPermissionsMixin, Page):
     kicker = models.CharField(
         _("kicker"),
         max_length=120,

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.images.models import CustomRendition
 from muhabir.images.renditions import THUMB_FILTERS
 
 
-class SectionPage(Page):
+class SectionPage(EditorialPermissionsMixin, Page):
     """A department of the paper; its title is the section's name in this page's language."""
 
     intro = models.TextField(_("introduction"), blank=True)
