@@ -69,6 +69,22 @@ def scheduled_menu_item() -> MenuItem:
     )
 
 
+def overdue_message(count: int) -> str:
+    return ngettext(
+        "Scheduled publishing is overdue: %(count)s item should have gone live or expired.",
+        "Scheduled publishing is overdue: %(count)s items should have gone live or expired.",
+        count,
+    ) % {"count": count}
+
+
+def soon_message(count: int) -> str:
+    return ngettext(
+        "%(count)s item is scheduled to go live or expire in the next 7 days.",
+        "%(count)s items are scheduled to go live or expire in the next 7 days.",
+        count,
+    ) % {"count": count}
+
+
 def _counts(request) -> scheduling.ScheduleCounts:
     """Both panels share one count per request."""
     counts = getattr(request, "_muhabir_schedule_counts", None)
@@ -101,16 +117,9 @@ class ScheduleOverduePanel(SchedulePanel):
     template_name = "newsroom/admin/schedule_overdue_panel.html"
 
     def get_context_data(self, parent_context):
-        count = self.counts.overdue
         return {
             **super().get_context_data(parent_context),
-            "message": ngettext(
-                "Scheduled publishing is overdue: %(count)s item should have gone live or expired.",
-                "Scheduled publishing is overdue: %(count)s items should have gone live "
-                "or expired.",
-                count,
-            )
-            % {"count": count},
+            "message": overdue_message(self.counts.overdue),
         }
 
     def render_html(self, parent_context=None) -> str:
@@ -125,15 +134,9 @@ class ScheduleSoonPanel(SchedulePanel):
     template_name = "newsroom/admin/schedule_soon_panel.html"
 
     def get_context_data(self, parent_context):
-        count = self.counts.soon
         return {
             **super().get_context_data(parent_context),
-            "message": ngettext(
-                "%(count)s item is scheduled to go live or expire in the next 7 days.",
-                "%(count)s items are scheduled to go live or expire in the next 7 days.",
-                count,
-            )
-            % {"count": count},
+            "message": soon_message(self.counts.soon),
         }
 
 

@@ -158,6 +158,72 @@ def _sections_by_path(pages: list[Page]) -> dict[str, str]:
     return dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
 
 
+def _item(obj, action: str, at, revision, *, now, model=None, **extra) -> ScheduledItem:
+    model = model or type(obj)
+    # A go-live shows the title that goes live; an expiry the title of what is live then.
+    scheduled_title = revision is not None and (action == GO_LIVE or not obj.live)
+    return ScheduledItem(
+        action=action,
+        at=at,
+        title=revision.object_str if scheduled_title else str(obj),
+        model=model,
+        edit_url=_edit_url(model, obj.pk),
+        scheduled_by=_user_name(revision.user) if revision is not None else "",
+        now=now,
+        **extra,
+    )
+
+
+def _object_items(obj, revision, *, now, **extra) -> list[ScheduledItem]:
+    """The go-live of the scheduled ``revision`` and the expiry of ``obj``, where there are.
+
+    An object that is not live yet has its scheduled revision's expiry (Wagtail copies
+    it when scheduling); it becomes due only once the object has gone live.
+    """
+    items = []
+    if revision is not None:
+        items.append(_item(obj, GO_LIVE, revision.approved_go_live_at, revision, now=now, **extra))
+    if obj.expire_at is not None and (obj.live or not obj.expired):
+        items.append(
+            _item(obj, EXPIRY, obj.expire_at, revision, now=now, actionable=obj.live, **extra)
+        )
+    return items
+
+
+def _page_items(user, revisions: dict[str, Revision], now) -> list[ScheduledItem]:
+    pages = list(
+        page_permission_policy.instances_user_has_any_permission_for(user, ["change", "publish"])
+        .filter(Q(pk__in=[int(pk) for pk in revisions]) | Q(live=True, expire_at__isnull=False))
+        .select_related("locale")
+        .order_by()
+    )
+    sections = _sections_by_path(pages)
+    items = []
+    for page in pages:
+        items += _object_items(
+            page,
+            revisions.get(str(page.pk)),
+            now=now,
+            model=page.specific_class or Page,
+            locale=page.locale,
+            section=sections.get(page.path[: -Page.steplen], ""),
+        )
+    return items
+
+
+def _entry_items(model, user, revisions: dict[str, Revision], now) -> list[ScheduledItem]:
+    opts = model._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return []
+    entries = model._default_manager.filter(
+        Q(pk__in=list(revisions)) | Q(live=True, expire_at__isnull=False)
+    ).order_by()
+    items = []
+    for entry in entries:
+        items += _object_items(entry, revisions.get(str(entry.pk)), now=now)
+    return items
+
+
 def scheduled_items(*, user, now: dt.datetime | None = None) -> list[ScheduledItem]:
     """Every go-live and expiry still to happen (or overdue) that ``user`` may edit, by time.
 
@@ -165,100 +231,21 @@ def scheduled_items(*, user, now: dt.datetime | None = None) -> list[ScheduledIt
     one per other model with a publishing state.
     """
     now = now or timezone.now()
-    revisions = list(
+    revisions_by_type: dict[int, dict[str, Revision]] = {}
+    for revision in (
         Revision.objects.filter(approved_go_live_at__isnull=False)
         .select_related("user")
         .defer("content")
-        .order_by("approved_go_live_at", "pk")
-    )
-    page_type = ContentType.objects.get_for_model(Page)
-    page_revisions = {
-        int(revision.object_id): revision
-        for revision in revisions
-        if revision.base_content_type_id == page_type.pk
-    }
-    items: list[ScheduledItem] = []
-
-    pages = list(
-        page_permission_policy.instances_user_has_any_permission_for(user, ["change", "publish"])
-        .filter(Q(pk__in=page_revisions) | Q(live=True, expire_at__isnull=False))
-        .select_related("locale")
-        .order_by()
-    )
-    sections = _sections_by_path(pages)
-    for page in pages:
-        model = page.specific_class or Page
-        common = {
-            "model": model,
-            "edit_url": _edit_url(model, page.pk),
-            "locale": page.locale,
-            "section": sections.get(page.path[: -Page.steplen], ""),
-            "now": now,
-        }
-        revision = page_revisions.get(page.pk)
-        if revision is not None:
-            items.append(
-                ScheduledItem(
-                    action=GO_LIVE,
-                    at=revision.approved_go_live_at,
-                    title=revision.object_str or page.title,
-                    scheduled_by=_user_name(revision.user),
-                    **common,
-                )
-            )
-        # A page that is not live yet has the expiry of its scheduled revision.
-        if page.expire_at is not None and (page.live or not page.expired):
-            items.append(
-                ScheduledItem(
-                    action=EXPIRY,
-                    at=page.expire_at,
-                    title=page.title if page.live else revision.object_str,
-                    scheduled_by=_user_name(revision.user) if revision is not None else "",
-                    actionable=page.live,
-                    **common,
-                )
-            )
-
-    for model in schedulable_models()[1:]:
-        opts = model._meta
-        if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
-            continue
-        base_type = ContentType.objects.get_for_model(model)
-        entry_revisions = {
-            str(revision.object_id): revision
-            for revision in revisions
-            if revision.base_content_type_id == base_type.pk
-        }
-        for revision in entry_revisions.values():
-            items.append(
-                ScheduledItem(
-                    action=GO_LIVE,
-                    at=revision.approved_go_live_at,
-                    title=revision.object_str,
-                    model=model,
-                    edit_url=_edit_url(model, revision.object_id),
-                    scheduled_by=_user_name(revision.user),
-                    now=now,
-                )
-            )
-        expiring = model._default_manager.filter(expire_at__isnull=False).filter(
-            Q(live=True) | Q(expired=False, pk__in=list(entry_revisions))
+    ):
+        revisions_by_type.setdefault(revision.base_content_type_id, {})[revision.object_id] = (
+            revision
         )
-        for entry in expiring.order_by():
-            revision = entry_revisions.get(str(entry.pk))
-            items.append(
-                ScheduledItem(
-                    action=EXPIRY,
-                    at=entry.expire_at,
-                    title=revision.object_str if revision is not None else str(entry),
-                    model=model,
-                    edit_url=_edit_url(model, entry.pk),
-                    scheduled_by=_user_name(revision.user) if revision is not None else "",
-                    actionable=entry.live,
-                    now=now,
-                )
-            )
-
+    items = _page_items(
+        user, revisions_by_type.get(ContentType.objects.get_for_model(Page).pk, {}), now
+    )
+    for model in schedulable_models()[1:]:
+        revisions = revisions_by_type.get(ContentType.objects.get_for_model(model).pk, {})
+        items += _entry_items(model, user, revisions, now)
     return sorted(items, key=lambda item: (item.at, item.title))
 
 
