@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -85,10 +86,24 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    default_share_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("default share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in link previews and search results for articles without a lead image, "
+            "cropped to 16:9. Without one, a card with the site's name is used."
+        ),
+    )
+
     panels = [
         FieldPanel("site_name"),
         FieldPanel("bilingual_section_labels"),
         FieldPanel("feed_full_text"),
+        FieldPanel("default_share_image"),
     ]
 
     class Meta:
