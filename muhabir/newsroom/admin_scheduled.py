@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 
 from muhabir.newsroom import scheduling
 
@@ -33,13 +34,13 @@ class ScheduledView(ReportView):
     """Every go-live and expiry by time; overdue ones carry a badge."""
 
     page_title = MENU_LABEL
-    # As scheduling.user_may_see_schedule: only those who may publish.
-    permission_policy = scheduling.page_permission_policy
+    # As scheduling.user_may_see_schedule: only those who may publish pages.
+    model = Page
     permission_required = "publish"
     header_icon = "date"
     index_url_name = "newsroom_scheduled"
     index_results_url_name = "newsroom_scheduled_results"
-    # The rows come from pages and snippets alike, so they are a list, not one queryset.
+    # No spreadsheet export: the rows are built from pages and snippets, not model instances.
     list_export = []
     paginate_by = 100
     verbose_name_plural = _("scheduled go-lives and expiries")

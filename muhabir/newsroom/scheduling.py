@@ -18,7 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page, Revision
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from muhabir.core import text
 from muhabir.newsroom.models import ArticlePage
@@ -43,8 +43,6 @@ STATE_LABELS = {
     # Translators: the time passed long ago and nothing happened; the job is not running.
     OVERDUE: _("overdue"),
 }
-
-page_permission_policy = PagePermissionPolicy()
 
 
 @dataclass(frozen=True)
@@ -126,7 +124,7 @@ def schedulable_models() -> list[type[Model]]:
 
 def user_may_see_schedule(user) -> bool:
     """Those who may publish pages: editors and administrators, not reporters."""
-    return page_permission_policy.user_has_permission(user, "publish")
+    return policy_registry.get_by_type(Page).user_has_permission(user, "publish")
 
 
 def _user_name(user) -> str:
@@ -192,7 +190,8 @@ def _object_items(obj, revision, *, now, **extra) -> list[ScheduledItem]:
 
 def _page_items(user, revisions: dict[str, Revision], now) -> list[ScheduledItem]:
     pages = list(
-        page_permission_policy.instances_user_has_any_permission_for(user, ["change", "publish"])
+        policy_registry.get_by_type(Page)
+        .instances_user_has_any_permission_for(user, ["change", "publish"])
         .filter(Q(pk__in=[int(pk) for pk in revisions]) | Q(live=True, expire_at__isnull=False))
         .select_related("locale")
         .order_by()
