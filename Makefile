@@ -22,9 +22,10 @@ setup: install
 	$(MANAGE) compile_catalogues --verbosity 0
 	$(MANAGE) migrate --no-input --verbosity 0
 
+# Links in the admin's mails lead to where `make run` serves, unless MUHABIR_BASE_URL says.
 run: setup
-	$(MANAGE) load_demo_site
-	$(MANAGE) runserver --nostatic $(HOST):$(PORT)
+	@export MUHABIR_BASE_URL="$${MUHABIR_BASE_URL:-http://$(HOST):$(PORT)}"; \
+	$(MANAGE) load_demo_site && $(MANAGE) runserver --nostatic $(HOST):$(PORT)
 
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import secrets
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from muhabir.demo import content
@@ -27,7 +28,13 @@ from muhabir.newsroom.models import ArticlePage, SectionPage
 from muhabir.newsroom.roles import EDITOR, REPORTER
 
 BERLIN = ZoneInfo("Europe/Berlin")
-DEMO_USERS = (("admin", None), ("reporter", REPORTER), ("editor", EDITOR))
+# username, role (None: superuser), first and last name. Wagtail's account form asks for
+# both names, so a user without them cannot even change the admin language.
+DEMO_USERS = (
+    ("admin", None, "Defne", "Aksoy"),
+    ("reporter", REPORTER, "Mert", "Öztürk"),
+    ("editor", EDITOR, "Zeynep", "Kılıç"),
+)
 
 
 @dataclass
@@ -51,7 +58,18 @@ def demo_site_load(*, password: str | None = None) -> DemoReport:
         _standard_pages(homes, report)
         directory_load(homes, report)
         report.password = _users(password, report)
+        _site_address()
     return report
+
+
+def _site_address() -> None:
+    """Point the default site at the public address, so the links in its mails work."""
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    Site.objects.filter(is_default_site=True).exclude(hostname=parts.hostname, port=port).update(
+        hostname=parts.hostname, port=port
+    )
+    Site.clear_site_root_paths_cache()
 
 
 def _homes() -> dict[str, HomePage]:
@@ -185,13 +203,18 @@ def _users(password: str | None, report) -> str:
     if not password:
         password = secrets.token_urlsafe(12)
     User = get_user_model()
-    for username, group_name in DEMO_USERS:
-        if User.objects.filter(username=username).exists():
+    for username, group_name, first_name, last_name in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is not None:
+            if not (user.first_name and user.last_name):
+                user.first_name, user.last_name = first_name, last_name
+                user.save(update_fields=["first_name", "last_name"])
             continue
+        names = {"first_name": first_name, "last_name": last_name}
         if group_name is None:
-            user = User.objects.create_superuser(username, f"{username}@example.org", password)
+            User.objects.create_superuser(username, f"{username}@example.org", password, **names)
         else:
-            user = User.objects.create_user(username, f"{username}@example.org", password)
+            user = User.objects.create_user(username, f"{username}@example.org", password, **names)
             user.groups.add(Group.objects.get(name=group_name))
         report.add("user", username)
     password_file.parent.mkdir(parents=True, exist_ok=True)

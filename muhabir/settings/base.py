@@ -145,6 +145,16 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
+
+# Mail: the workflow's notifications and readers' proposals. The settings EMAIL_URL
+# stands for (EMAIL_BACKEND, EMAIL_HOST, ...) vary with its scheme, hence the update.
+globals().update(env.email(default="smtp://localhost:25"))
+DEFAULT_FROM_EMAIL = env.email_address(
+    "DEFAULT_FROM_EMAIL",
+    f"{WAGTAIL_SITE_NAME} <noreply@{env.sender_domain(WAGTAILADMIN_BASE_URL)}>",
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_WORKFLOW_ENABLED = True
 
 # Renditions are made in the request only when nobody made them before; the

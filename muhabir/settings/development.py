@@ -8,4 +8,5 @@ from muhabir.settings.base import *  # noqa: F403
 
 DEBUG = env.boolean("DEBUG", False)
 MUHABIR_SERVE_MEDIA = env.boolean("MUHABIR_SERVE_MEDIA", True)
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Without EMAIL_URL, mails are printed where `make run` runs instead of sent.
+globals().update(env.email(default="console:"))

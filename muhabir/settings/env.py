@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from email.utils import parseaddr
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -192,3 +193,85 @@ def tile_url(name: str, default: str = "", environ=os.environ) -> str:
             f"e.g. https://tile.example.org/{{z}}/{{x}}/{{y}}.png; got {value!r}"
         )
     return value
+
+
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "submission": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "memory": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def email(default: str, environ=os.environ) -> dict:
+    """Parse ``EMAIL_URL`` into Django's mail settings.
+
+    ``smtp://user:password@host:587`` (STARTTLS with ``?tls=true``, which
+    ``submission://`` implies), ``smtps://host:465`` (TLS from the start),
+    ``console:`` (print mails), ``file:///path/to/folder`` or ``dummy:`` (drop them).
+    User name and password are percent-encoded where they hold ``@`` or ``:``.
+    """
+    value = _get(environ, "EMAIL_URL") or default
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme not in EMAIL_BACKENDS:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL: unsupported scheme {parts.scheme!r}, use smtp://, smtps://, "
+            f"submission://, console:, file:// or dummy:; got {value!r}"
+        )
+    settings_ = {"EMAIL_BACKEND": EMAIL_BACKENDS[scheme]}
+    if scheme == "file":
+        if not parts.path:
+            raise ImproperlyConfigured(f"EMAIL_URL: file:// needs a folder, got {value!r}")
+        settings_["EMAIL_FILE_PATH"] = parts.path
+    if scheme not in {"smtp", "smtps", "submission"}:
+        return settings_
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"EMAIL_URL: names no mail server, got {value!r}")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"EMAIL_URL: the port is not a number, got {value!r}") from None
+    query = {key.lower(): item for key, item in parse_qsl(parts.query)}
+    for flag in ("tls", "ssl"):
+        if flag in query and query[flag].lower() not in TRUE_WORDS | FALSE_WORDS:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL: {flag}= expects true or false, got {query[flag]!r}"
+            )
+    use_ssl = scheme == "smtps" or query.get("ssl", "").lower() in TRUE_WORDS
+    use_tls = scheme == "submission" or query.get("tls", "").lower() in TRUE_WORDS
+    if use_ssl and use_tls:
+        raise ImproperlyConfigured("EMAIL_URL: choose TLS from the start (smtps) or STARTTLS")
+    settings_.update(
+        EMAIL_HOST=parts.hostname,
+        EMAIL_PORT=port or (465 if use_ssl else 587 if use_tls else 25),
+        EMAIL_HOST_USER=unquote(parts.username or ""),
+        EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+        EMAIL_USE_SSL=use_ssl,
+        EMAIL_USE_TLS=use_tls,
+        # A mail server that does not answer must not hold a publishing editor's request.
+        EMAIL_TIMEOUT=10,
+    )
+    return settings_
+
+
+def email_address(name: str, default: str, environ=os.environ) -> str:
+    """Read a sender such as ``Muhabirce NRW <redaktion@muhabir.example.org>``."""
+    value = _get(environ, name) or default
+    _display, address = parseaddr(value)
+    local, _at, domain = address.rpartition("@")
+    if not local or not domain or any(char in value for char in "\r\n"):
+        raise ImproperlyConfigured(
+            f"{name}: expected an e-mail address such as "
+            f"'Muhabirce NRW <redaktion@example.org>', got {value!r}"
+        )
+    return value
+
+
+def sender_domain(base_url: str) -> str:
+    """The host of the public address, as the domain of the default sender."""
+    host = urlsplit(base_url).hostname or "localhost"
+    return "localhost" if host.replace(".", "").isdigit() or ":" in host else host

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from muhabir.images.models import CustomImage
 from muhabir.newsroom.models import ArticlePage, SectionPage
@@ -209,3 +209,42 @@ def test_a_new_article_can_be_added_after_synthetic_ones(demo_site):
     section.add_child(instance=article)
     article.save_revision().publish()
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_demo_users_have_names_so_their_account_settings_save(demo_site, client):
+    editor = get_user_model().objects.get(username="editor")
+    client.force_login(editor)
+
+    response = client.post(
+        "/admin/account/",
+        {
+            "name_email-first_name": editor.first_name,
+            "name_email-last_name": editor.last_name,
+            "name_email-email": editor.email,
+            "locale-preferred_language": "de",
+            "locale-current_time_zone": "Europe/Berlin",
+            "theme-theme": "system",
+            "theme-density": "default",
+            "theme-contrast": "system",
+            "theme-keyboard_shortcuts": "on",
+            "notifications-submitted_notifications": "on",
+            "notifications-approved_notifications": "on",
+            "notifications-rejected_notifications": "on",
+            "notifications-updated_comments_notifications": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    editor.refresh_from_db()
+    assert editor.wagtail_userprofile.preferred_language == "de"
+    assert all(user.get_full_name() for user in get_user_model().objects.all())
+
+
+def test_demo_site_answers_at_the_public_address(settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8080"
+
+    call_command("load_demo_site", password=PASSWORD, stdout=io.StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8080)
+    assert site.root_url == "http://127.0.0.1:8080"

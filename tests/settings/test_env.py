@@ -267,3 +267,62 @@ def test_manage_py_in_production_with_debug_fails_with_one_line():
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "DEBUG" in _one_line(result.stderr)
+
+
+def test_email_defaults_to_the_given_url():
+    assert env.email("console:", environ={}) == {
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"
+    }
+
+
+def test_email_parses_smtp_with_starttls_and_encoded_credentials():
+    config = env.email(
+        "console:",
+        environ={
+            "EMAIL_URL": "smtp://redaksiyon%40muhabir.example:g%3Ah@mail.example:2525?tls=true"
+        },
+    )
+
+    assert config["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (config["EMAIL_HOST"], config["EMAIL_PORT"]) == ("mail.example", 2525)
+    assert config["EMAIL_HOST_USER"] == "redaksiyon@muhabir.example"
+    assert config["EMAIL_HOST_PASSWORD"] == "g:h"
+    assert (config["EMAIL_USE_TLS"], config["EMAIL_USE_SSL"]) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("value", "port", "tls", "ssl"),
+    [
+        ("smtp://localhost", 25, False, False),
+        ("submission://mail.example", 587, True, False),
+        ("smtps://mail.example", 465, False, True),
+    ],
+)
+def test_email_picks_the_usual_port_for_each_kind_of_server(value, port, tls, ssl):
+    config = env.email("console:", environ={"EMAIL_URL": value})
+
+    assert (config["EMAIL_PORT"], config["EMAIL_USE_TLS"], config["EMAIL_USE_SSL"]) == (
+        port,
+        tls,
+        ssl,
+    )
+
+
+@pytest.mark.parametrize(
+    "value", ["pop3://mail.example", "smtp://", "smtp://mail.example:abc", "smtp://h?tls=maybe",
+              "smtps://h?tls=true", "file://"]
+)  # fmt: skip
+def test_email_rejects_bad_url_naming_the_variable(value):
+    with pytest.raises(ImproperlyConfigured, match=r"^EMAIL_URL: "):
+        env.email("console:", environ={"EMAIL_URL": value})
+
+
+def test_sender_is_checked_and_defaults_to_the_public_host():
+    assert env.sender_domain("https://muhabir.example.org") == "muhabir.example.org"
+    assert env.sender_domain("http://127.0.0.1:8000") == "localhost"
+    assert (
+        env.email_address("DEFAULT_FROM_EMAIL", "x@y", environ={"DEFAULT_FROM_EMAIL": "A <a@b.c>"})
+        == "A <a@b.c>"
+    )
+    with pytest.raises(ImproperlyConfigured, match=r"^DEFAULT_FROM_EMAIL: "):
+        env.email_address("DEFAULT_FROM_EMAIL", "x@y", environ={"DEFAULT_FROM_EMAIL": "redaksiyon"})
