@@ -34,6 +34,7 @@ from muhabir.syndication.links import (
     public_base,
 )
 from muhabir.syndication.renditions import FEED_IMAGE_FILTER, STRUCTURED_DATA_FILTERS
+from muhabir.syndication.share_images import ShareImage, default_share_image
 
 SCHEMA_CONTEXT = "https://schema.org"
 FEED_TYPES = {
@@ -194,10 +195,17 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
         crumbs.append((home.title, absolute(request, home.url)))
 
     section = None
-    image = None
+    # Pages without a lead image of their own show the site's picture instead.
+    share_image = (
+        default_share_image(request, site_name)
+        if getattr(page, "hero_image", None) is None
+        else None
+    )
     if isinstance(page, ArticlePage):
         section = page.primary_section
-        image = _article_metadata(request, page, metadata, canonical, title, description, site_name)
+        _article_metadata(
+            request, page, metadata, canonical, title, description, site_name, share_image
+        )
         crumbs.append((section.title, links.page_url(section) or ""))
     elif isinstance(page, SectionPage):
         section = page
@@ -208,15 +216,11 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
     if isinstance(page, HomePage):
         metadata.json_ld += _home_json_ld(request, page, canonical, site_name, language)
 
-    if image is None:
-        og += [
-            ("og:image", logo_url(request)),
-            ("og:image:type", "image/png"),
-            ("og:image:width", str(LOGO_SIZE)),
-            ("og:image:height", str(LOGO_SIZE)),
-            ("og:image:alt", site_name),
-        ]
-        metadata.twitter.insert(0, ("twitter:card", "summary"))
+    if share_image is not None:
+        crop = share_image.crops[0]
+        _preview_image(
+            metadata, crop.url, share_image.mime_type, crop.width, crop.height, share_image.alt
+        )
     metadata.feeds = feed_links(request, site_name=site_name, section=section)
     return metadata
 
@@ -265,7 +269,8 @@ def _article_metadata(
     title: str,
     description: str,
     site_name: str,
-):
+    share_image: ShareImage | None,
+) -> None:
     if not getattr(request, "is_preview", False):
         # The article template reads the same relations; loaded once here, they are
         # shared. A preview's relations live on the unsaved page and must not be replaced.
@@ -291,26 +296,23 @@ def _article_metadata(
     og.append(("article:section", sections[0].title))
     og += [("article:tag", tag) for tag in tags]
 
-    image = None
     images_ld = []
-    if page.hero_image is not None:
+    if share_image is not None:
+        images_ld = [
+            {"@type": "ImageObject", "url": crop.url, "width": crop.width, "height": crop.height}
+            for crop in share_image.crops
+        ]
+    else:
         renditions = page.hero_image.get_renditions(FEED_IMAGE_FILTER, *STRUCTURED_DATA_FILTERS)
         image = renditions[FEED_IMAGE_FILTER]
-        image_url = request.build_absolute_uri(image.url)
-        alt = page.hero_image.description
-        og += [
-            ("og:image", image_url),
-            ("og:image:type", "image/jpeg"),
-            ("og:image:width", str(image.width)),
-            ("og:image:height", str(image.height)),
-            ("og:image:alt", alt),
-        ]
-        metadata.twitter = [
-            ("twitter:card", "summary_large_image"),
-            *metadata.twitter,
-            ("twitter:image", image_url),
-            ("twitter:image:alt", alt),
-        ]
+        _preview_image(
+            metadata,
+            request.build_absolute_uri(image.url),
+            "image/jpeg",
+            image.width,
+            image.height,
+            page.hero_image.description,
+        )
         for spec in STRUCTURED_DATA_FILTERS:
             crop = renditions[spec]
             image_ld = {
@@ -350,7 +352,25 @@ def _article_metadata(
     if tags:
         article["keywords"] = tags
     metadata.json_ld.append(article)
-    return image
+
+
+def _preview_image(
+    metadata: HeadMetadata, url: str, mime_type: str, width: int, height: int, alt: str
+) -> None:
+    """OpenGraph and a large Twitter card for the page's picture."""
+    metadata.opengraph += [
+        ("og:image", url),
+        ("og:image:type", mime_type),
+        ("og:image:width", str(width)),
+        ("og:image:height", str(height)),
+        ("og:image:alt", alt),
+    ]
+    metadata.twitter = [
+        ("twitter:card", "summary_large_image"),
+        *metadata.twitter,
+        ("twitter:image", url),
+        ("twitter:image:alt", alt),
+    ]
 
 
 def fallback_metadata(request: HttpRequest) -> HeadMetadata:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 
 from muhabir.home.models import StandardPage
+from tests.factories import CustomImageFactory, png_file
 from tests.helpers import soup
 from tests.syndication.conftest import SUMMER_DATE, WINTER_DATE
 
@@ -284,17 +287,103 @@ def test_draft_translation_is_no_alternate(client, sections, publish_article):
     assert meta(document, "og:locale:alternate") == []
 
 
-def test_article_without_image_falls_back_to_the_logo_in_previews(
+SHARE_CARD = "http://testserver/static/muhabir/img/share-card.png"
+
+
+def test_article_without_lead_image_shows_the_share_card_to_google_and_previews(
     client, sections, publish_article
 ):
     article = publish_article(sections["tr"][0], date=SUMMER_DATE)
 
     document = head(client.get(article.url))
 
-    assert meta(document, "og:image") == ["http://testserver/static/muhabir/img/logo.png"]
-    assert meta(document, "twitter:card") == ["summary"]
-    assert "image" not in json_ld(document)["NewsArticle"]
+    news_article = json_ld(document)["NewsArticle"]
+    assert news_article.keys() >= GOOGLE_ARTICLE_RECOMMENDED
+    assert news_article["image"] == [
+        {"@type": "ImageObject", "url": SHARE_CARD, "width": 1200, "height": 675}
+    ]
+    card = client.get(SHARE_CARD.removeprefix("http://testserver"))
+    assert card.status_code == 200
+    assert Image.open(io.BytesIO(b"".join(card.streaming_content))).size == (1200, 675)
+    assert meta(document, "og:image") == [SHARE_CARD]
+    assert meta(document, "og:image:type") == ["image/png"]
+    assert (meta(document, "og:image:width"), meta(document, "og:image:height")) == (
+        ["1200"],
+        ["675"],
+    )
+    assert meta(document, "og:image:alt") == ["Muhabirce NRW"]
+    assert meta(document, "twitter:card") == ["summary_large_image"]
+    assert meta(document, "twitter:image") == [SHARE_CARD]
     assert meta(document, "article:published_time") == ["2016-06-29T12:00:00+02:00"]
+
+
+@pytest.mark.parametrize("page", ["home", "section"])
+def test_pages_without_an_image_of_their_own_preview_with_the_share_card(
+    client, sections, home_de, page
+):
+    url = home_de.url if page == "home" else sections["de"][1].url
+
+    document = head(client.get(url))
+
+    assert meta(document, "og:image") == [SHARE_CARD]
+    assert meta(document, "twitter:card") == ["summary_large_image"]
+
+
+def test_article_without_lead_image_shows_the_default_share_image_of_the_settings(
+    client, sections, publish_article, site_settings
+):
+    site_settings.default_share_image = CustomImageFactory(
+        file=png_file(width=1600, height=1000, color="navy"), description="Duisburg'da gün batımı"
+    )
+    site_settings.save()
+    article = publish_article(sections["de"][0])
+
+    document = head(client.get(article.url))
+
+    images = json_ld(document)["NewsArticle"]["image"]
+    assert {round(image["width"] / image["height"], 2) for image in images} == {1.78, 1.33, 1.0}
+    for image in images:
+        assert image["url"].startswith("http://testserver/media/images/")
+        assert image["width"] * image["height"] >= 50_000
+        assert client.get(image["url"].removeprefix("http://testserver")).status_code == 200
+    assert meta(document, "og:image") == [images[0]["url"]]
+    assert meta(document, "og:image:type") == ["image/jpeg"]
+    assert meta(document, "og:image:alt") == ["Duisburg'da gün batımı"]
+
+
+def test_choosing_no_default_share_image_brings_the_share_card_back(
+    client, sections, publish_article, site_settings
+):
+    site_settings.default_share_image = CustomImageFactory(file=png_file(width=1600, height=1000))
+    site_settings.save()
+    article = publish_article(sections["tr"][0])
+    assert meta(head(client.get(article.url)), "og:image") != [SHARE_CARD]
+
+    site_settings.default_share_image = None
+    site_settings.save()
+
+    assert meta(head(client.get(article.url)), "og:image") == [SHARE_CARD]
+
+
+def test_default_share_image_costs_no_query_once_read(
+    client, sections, publish_article, site_settings
+):
+    site_settings.default_share_image = CustomImageFactory(file=png_file(width=1600, height=1000))
+    site_settings.save()
+    first, second = publish_article(sections["tr"][0]), publish_article(sections["tr"][1])
+    client.get(first.url)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(second.url)
+
+    assert json_ld(head(response))["NewsArticle"]["image"]
+    # The articles have no images, so nothing else on the page reads these tables.
+    tables = (
+        'FROM "home_sitesettings"',
+        'FROM "images_customimage"',
+        'FROM "images_customrendition"',
+    )
+    assert not [q["sql"] for q in captured.captured_queries if any(t in q["sql"] for t in tables)]
 
 
 def test_json_ld_cannot_close_its_script_element(client, sections, publish_article):
