@@ -422,3 +422,27 @@ def test_schemas_reject_an_empty_urlset_and_index(urlset_schema, siteindex_schem
     assert not siteindex_schema.validate(
         etree.fromstring(f'<sitemapindex xmlns="{NS["sm"]}"/>'.encode())
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "valid"),
+    [
+        ("<url><loc>http://testserver/tr/</loc><lastmod>2019-11-19</lastmod></url>", True),
+        ("<url><lastmod>2019-11-19</lastmod></url>", False),
+        ("<url><lastmod>2019-11-19</lastmod><loc>http://testserver/tr/</loc></url>", False),
+        ("<url><loc>http://testserver/tr/</loc><loc>http://testserver/de/</loc></url>", False),
+    ],
+)
+def test_schema_wants_one_loc_first_in_each_url(urlset_schema, url, valid):
+    document = etree.fromstring(f'<urlset xmlns="{NS["sm"]}">{url}</urlset>'.encode())
+
+    assert urlset_schema.validate(document) is valid
+
+
+def test_index_schema_wants_a_loc_in_each_sitemap(siteindex_schema):
+    document = etree.fromstring(
+        f'<sitemapindex xmlns="{NS["sm"]}"><sitemap><lastmod>2019-11-19</lastmod></sitemap>'
+        "</sitemapindex>".encode()
+    )
+
+    assert not siteindex_schema.validate(document)
