@@ -7,7 +7,7 @@ import hashlib
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from muhabir.accessibility.preferences import (
     CONTRAST_COOKIE,
@@ -52,7 +52,7 @@ def contrast(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def stylesheet(request: HttpRequest) -> HttpResponse:
     """The reader's own preferences as CSS; private, so shared caches keep one page for all."""
     css = preferences_css(preferences_from_cookies(request.COOKIES))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from muhabir.core.admin_columns import YesNoColumn
 from muhabir.directory.models import (
@@ -26,7 +26,23 @@ def _yes_no(model, name: str) -> YesNoColumn:
     return YesNoColumn(name, label=capfirst(model._meta.get_field(name).verbose_name))
 
 
+class EntryCreateView(CreateView):
+    """A new entry is saved by its button only.
+
+    Wagtail's autosave posts a new form to the create address and switches the form to
+    the edit address only when that answer arrives; a "Save draft" pressed meanwhile
+    posts to the create address again and makes a second entry. Entries have no unique
+    title that would refuse the copy (pages have their slug), so the editor's own save
+    starts them; autosave works as usual once the entry exists.
+    """
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+
 class EntryViewSet(SnippetViewSet):
+    add_view_class = EntryCreateView
     list_export = None
     list_per_page = 50
     copy_view_enabled = False

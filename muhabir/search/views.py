@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from muhabir.search.selectors import filters_from, search_results, title_suggestions
 from muhabir.search.templatetags.search_tags import search_url
@@ -15,7 +15,7 @@ from muhabir.search.templatetags.search_tags import search_url
 SUGGESTIONS_MAX_AGE = 60
 
 
-@require_GET
+@require_safe
 def search_page(request: HttpRequest, slug_language: str | None) -> HttpResponse:
     """Results in both languages by default, narrowed by language, section and date."""
     language = get_language()
@@ -53,7 +53,7 @@ def search_page(request: HttpRequest, slug_language: str | None) -> HttpResponse
     )
 
 
-@require_GET
+@require_safe
 def suggestions(request: HttpRequest) -> JsonResponse:
     """Titles of articles matching the words typed so far, newest best first."""
     articles = title_suggestions(query=request.GET.get("q", ""))

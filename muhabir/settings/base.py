@@ -129,6 +129,10 @@ WHITENOISE_USE_FINDERS = True
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Readers who log in on the site (pages for logged-in readers) come back to the page they
+# asked for, or else to the front page of their language, not to Django's /accounts/profile/.
+LOGIN_REDIRECT_URL = "/"
+
 WAGTAIL_SITE_NAME = "Muhabirce NRW"
 WAGTAILADMIN_BASE_URL = env.url("MUHABIR_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"

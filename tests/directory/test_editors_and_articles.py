@@ -89,3 +89,13 @@ def test_an_article_links_the_published_entries_it_names(client, sections):
 
     assert f'href="/tr/rehber/mekanlar/{shown.slug}/"' in html
     assert "Gizli Bahçe" not in html
+
+
+@pytest.mark.parametrize("model", ENTRIES)
+def test_a_new_entry_is_saved_by_its_button_only_not_by_a_racing_autosave(editor_client, model):
+    """Autosave of a new form plus "Save draft" pressed meanwhile made two entries."""
+    add = editor_client.get(reverse(f"wagtailsnippets_directory_{model}:add"))
+
+    assert add.status_code == 200
+    form = add.content.decode().split("data-edit-form", 1)[1].split(">", 1)[0]
+    assert "w-autosave" not in form
