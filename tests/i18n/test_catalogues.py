@@ -11,6 +11,8 @@ from babel.messages.pofile import read_po
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from muhabir.core.management.commands.compile_catalogues import catalogue_paths
+
 FUZZY_PO = """\
 msgid ""
 msgstr ""
@@ -33,11 +35,7 @@ def _catalogue(path: Path) -> object:
 
 
 def _all_po_paths() -> list[Path]:
-    return [
-        Path(locale_path) / code / "LC_MESSAGES" / "django.po"
-        for locale_path in settings.LOCALE_PATHS
-        for code, _name in settings.LANGUAGES
-    ]
+    return catalogue_paths()
 
 
 @pytest.fixture
@@ -64,6 +62,31 @@ def test_compiling_leaves_a_fuzzy_entry_out_of_the_mo_file(fuzzy_locale):
     assert compiled.gettext("places") == "places"
 
 
+@pytest.fixture
+def fuzzy_js_locale(settings, tmp_path):
+    for code, _name in settings.LANGUAGES:
+        po_dir = tmp_path / code / "LC_MESSAGES"
+        po_dir.mkdir(parents=True)
+        (po_dir / "django.po").write_text(FUZZY_PO.replace("#, fuzzy\n", ""), encoding="utf-8")
+        (po_dir / "djangojs.po").write_text(FUZZY_PO, encoding="utf-8")
+    settings.LOCALE_PATHS = [tmp_path]
+    return tmp_path
+
+
+def test_check_fails_on_a_fuzzy_entry_of_a_javascript_catalogue(fuzzy_js_locale):
+    with pytest.raises(CommandError, match=r"djangojs\.po: fuzzy: 'places'"):
+        call_command("compile_catalogues", "--check")
+
+
+def test_compiling_builds_the_javascript_catalogues_too(fuzzy_js_locale):
+    call_command("compile_catalogues", verbosity=0)
+
+    with (fuzzy_js_locale / "de" / "LC_MESSAGES" / "djangojs.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert compiled.gettext("place") == "mekân"
+    assert compiled.gettext("places") == "places"
+
+
 def test_make_check_runs_the_catalogue_check():
     makefile = (settings.BASE_DIR / "Makefile").read_text()
     check_recipe = makefile.split("\ncheck:", 1)[1].split("\n\n", 1)[0]
@@ -85,12 +108,16 @@ def test_catalogue_entries_are_complete_and_keep_their_placeholders(po_path):
     assert catalog.num_plurals == 2
 
 
-@pytest.mark.parametrize("code", ["tr", "de"])
-def test_every_override_is_a_msgid_wagtail_still_uses(code):
+@pytest.mark.parametrize(
+    "po_path",
+    [path for path in _all_po_paths() if path.parts[-4] == "locale_overrides"],
+    ids=lambda path: "/".join(path.parts[-3:]),
+)
+def test_every_override_is_a_msgid_wagtail_still_uses(po_path):
     wagtail_ids = set()
-    for po_path in Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
-        wagtail_ids |= {(message.context, message.id) for message in _catalogue(po_path)}
-    overrides = _catalogue(settings.LOCALE_PATHS[1] / code / "LC_MESSAGES" / "django.po")
+    for source in Path(wagtail.__file__).parent.glob(f"**/locale/en/LC_MESSAGES/{po_path.name}"):
+        wagtail_ids |= {(message.context, message.id) for message in _catalogue(source)}
+    overrides = _catalogue(po_path)
 
     unknown = [
         message.id

@@ -1,4 +1,9 @@
-"""Compile the .po catalogues to .mo without GNU gettext, and check them for gaps."""
+"""Compile the .po catalogues to .mo without GNU gettext, and check them for gaps.
+
+Every locale path has a ``django.po`` per language; a ``djangojs.po`` next to it (the
+strings of Wagtail's admin JavaScript, served by /admin/jsi18n/) is compiled and checked
+where present.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 def catalogue_paths() -> list[Path]:
-    return sorted(
-        Path(locale_path) / code / "LC_MESSAGES" / "django.po"
-        for locale_path in settings.LOCALE_PATHS
-        for code, _name in settings.LANGUAGES
-    )
+    """Every language's django.po (missing or not) and every djangojs.po there is."""
+    paths = []
+    for locale_path in settings.LOCALE_PATHS:
+        for code, _name in settings.LANGUAGES:
+            directory = Path(locale_path) / code / "LC_MESSAGES"
+            paths.append(directory / "django.po")
+            if (directory / "djangojs.po").exists():
+                paths.append(directory / "djangojs.po")
+    return sorted(paths)
 
 
 def catalogue_problems(po_path: Path) -> list[str]:
