@@ -1,14 +1,21 @@
-"""HTTP GET with a deadline, a size cap and conditional requests, for feeds and their images."""
+"""HTTP GET with a deadline, a size cap and conditional requests, for feeds and their images.
+
+Only public servers are contacted, on the first request and on every redirect (see
+``muhabir.ingest.addresses``). What went wrong in detail goes to the log; editors see the
+reason only, so the source's status cannot be used to explore the servers around ours.
+"""
 
 from __future__ import annotations
 
 import http.client
+import ssl
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from muhabir.ingest import addresses
 from muhabir.ingest.models import FailureReason
 
 USER_AGENT = "Muhabir feed ingest"
@@ -62,12 +69,38 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-# Only the handlers a web fetch needs: no file://, ftp:// or data: handler at all.
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    """Connects to an address of the URL's host that ``addresses.resolve`` accepted."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # http.client opens its socket through this attribute; the Host header and, for
+        # HTTPS, SNI and the certificate check still use the host name of the URL.
+        self._create_connection = addresses.create_connection
+
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = addresses.create_connection
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_CheckedHTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_CheckedHTTPSConnection, req, context=self._context)
+
+
+# Only the handlers a web fetch needs: no file://, ftp:// or data: handler at all. No proxy
+# handler either: through a proxy, the address check would see the proxy, not the server.
 _opener = urllib.request.OpenerDirector()
 for _handler in (
-    urllib.request.ProxyHandler(),
-    urllib.request.HTTPHandler(),
-    urllib.request.HTTPSHandler(),
+    _CheckedHTTPHandler(),
+    _CheckedHTTPSHandler(context=ssl.create_default_context()),
     urllib.request.HTTPDefaultErrorHandler(),
     _HttpOnlyRedirects(),
     urllib.request.HTTPErrorProcessor(),
@@ -121,6 +154,8 @@ def fetch(
             )
     except FetchError:
         raise
+    except addresses.AddressNotAllowed as error:
+        raise FetchError(FailureReason.FORBIDDEN_ADDRESS, f"{url}: {error}") from None
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return Response(status=304, etag=etag, last_modified=last_modified)

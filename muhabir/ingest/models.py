@@ -16,7 +16,7 @@ class FetchStatus(models.TextChoices):
 
 
 class FailureReason(models.TextChoices):
-    """Why a fetch failed; the details (status code, content type ...) go with it as text."""
+    """Why a fetch failed, as editors see it; the details (status code, ...) go to the log."""
 
     TIMEOUT = "timeout", _("The server did not answer in time")
     HTTP_ERROR = "http_error", _("The server answered with an error")
@@ -25,6 +25,7 @@ class FailureReason(models.TextChoices):
     TOO_LARGE = "too_large", _("The feed is too large")
     INVALID_FEED = "invalid_feed", _("The feed is not valid RSS or Atom")
     BAD_URL = "bad_url", _("The address cannot be fetched")
+    FORBIDDEN_ADDRESS = "forbidden_address", _("The address is not allowed")
     NO_SECTION = "no_section", _("The source has no section")
     ITEMS_FAILED = "items_failed", _("Some items could not be imported")
     UNEXPECTED = "unexpected", _("Something unexpected went wrong")
@@ -125,11 +126,16 @@ class FeedSource(models.Model):
             )
 
     def status_display(self) -> str:
-        """The status as the source list shows it, with the reason of a failure."""
+        """The status as the source list shows it, with the reason of a failure.
+
+        Only failed items are named; a fetch failure shows its reason alone, also for
+        details stored before they were kept to the log (a refused connection or an
+        error status told which ports were open on the servers around ours).
+        """
         if self.last_status != FetchStatus.FAILED:
             return str(self.get_last_status_display())
         reason = self.get_last_error_reason_display() or self.get_last_status_display()
-        if self.last_error:
+        if self.last_error and self.last_error_reason == FailureReason.ITEMS_FAILED:
             return f"{reason}: {self.last_error}"
         return str(reason)
 

@@ -317,10 +317,11 @@ def _source_update(source, report: SourceReport, fetched_at, *, response) -> Non
     """Record the outcome on the source, leaving the fields an editor may be changing alone."""
     values = {"last_fetched_at": fetched_at}
     if report.error is not None:
+        # The detail (an error status, "Connection refused") is logged, not shown.
         values |= {
             "last_status": FetchStatus.FAILED,
             "last_error_reason": report.error.reason,
-            "last_error": report.error.detail,
+            "last_error": "",
         }
     else:
         values |= {"last_success_at": fetched_at, "last_error_reason": "", "last_error": ""}

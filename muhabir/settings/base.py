@@ -179,6 +179,10 @@ MUHABIR_PROPOSALS_PER_HOUR = env.integer("MUHABIR_PROPOSALS_PER_HOUR", 5, minimu
 MUHABIR_TRUSTED_PROXY = env.boolean("MUHABIR_TRUSTED_PROXY", False)
 DIRECTORY_MODERATORS = env.string_list("MUHABIR_DIRECTORY_MODERATORS", [])
 
+# Press-release ingest connects to public addresses only; these host names (e.g. an
+# intranet's press server) may resolve to loopback or private networks all the same.
+MUHABIR_FETCH_ALLOWED_PRIVATE_HOSTS = env.string_list("MUHABIR_FETCH_ALLOWED_PRIVATE_HOSTS", [])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

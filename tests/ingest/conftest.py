@@ -78,7 +78,9 @@ class FeedServer:
 
 
 @pytest.fixture
-def feed_server():
+def feed_server(settings):
+    # The server listens on loopback, which the fetch refuses unless allowed by name.
+    settings.MUHABIR_FETCH_ALLOWED_PRIVATE_HOSTS = ["127.0.0.1"]
     server = FeedServer()
     server.thread.start()
     yield server

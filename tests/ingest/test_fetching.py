@@ -93,7 +93,8 @@ def test_error_status_is_reported(feed_server, status, detail):
     assert caught.value.detail.startswith(detail)
 
 
-def test_closed_port_is_a_network_error():
+def test_closed_port_is_a_network_error(settings):
+    settings.MUHABIR_FETCH_ALLOWED_PRIVATE_HOSTS = ["127.0.0.1"]
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
