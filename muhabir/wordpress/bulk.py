@@ -52,6 +52,8 @@ class ArticlePlan:
     language: str = ""
     # The featured image's file, found before the batch's images are created.
     hero_key: str = ""
+    # The post's password on the old site; the page is created behind it.
+    password: str = ""
     page: ArticlePage | None = None
 
 

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from muhabir.core import text
 from muhabir.home.models import HomePage, StandardPage
@@ -67,6 +67,8 @@ class ImportReport:
     redirects: int = 0
     images_created: int = 0
     images_reused: int = 0
+    # Posts with a password on the old site: imported behind the same password here.
+    protected: int = 0
     sections_created: list[str] = field(default_factory=list)
     shortcodes: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
@@ -87,6 +89,7 @@ class ImportReport:
             f"skipped: {len(self.skipped)}",
             f"redirects: {self.redirects}",
             f"images: {self.images_created} {verb}imported, {self.images_reused} reused",
+            f"with a password: {self.protected} {verb}imported behind their password",
             f"languages: {self._counts(self.languages)}",
         ]
         if self.sections_created:
@@ -351,6 +354,8 @@ class _Importer:
             return None
         self.report.languages[language] += 1
         state = STATES[status]
+        if item.password:
+            self.report.protected += 1
         if status == "private":
             self.report.warn(item, "private on the old site; imported as a draft")
         date = parse_date(item, self.zone)
@@ -413,6 +418,7 @@ class _Importer:
             tags=tags,
             authors=[author] if author is not None else [],
             language=language,
+            password=item.password,
         )
         # Files are found now and created for the whole batch at once; see _body().
         for kind, value in converted.blocks:
@@ -461,6 +467,17 @@ class _Importer:
             plan.body = self._body(plan.body)
             plan.hero_image_id = self.media.image_id(plan.hero_key) if plan.hero_key else None
         articles = _articles_bulk_create([plan for _i, plan, _m, _f in plans], self.slots)
+        # In the same transaction as the live rows, and before the batch is indexed at the end
+        # (public_articles() leaves restricted pages out), so the text never shows unprotected.
+        PageViewRestriction.objects.bulk_create(
+            PageViewRestriction(
+                page=article,
+                restriction_type=PageViewRestriction.PASSWORD,
+                password=plan.password,
+            )
+            for (_i, plan, _m, _f), article in zip(plans, articles, strict=True)
+            if plan.password
+        )
         rows, linked = [], []
         for (item, plan, mapping, fingerprint), article in zip(plans, articles, strict=True):
             self.report.created["article"] += 1
@@ -506,12 +523,35 @@ class _Importer:
         article.sections.set(plan.further)
         article.tags.set(plan.tags)
         article.bylines = [ArticlePageAuthor(author=author) for author in plan.authors]
+        # Before publishing: the search index reads the restriction when the page goes live.
+        self._restrict(item, article, plan.password)
         self._save_state(article, plan.state, plan.date)
         mapping.content_hash = fingerprint
         mapping.guid = item.guid[:500]
         mapping.save(update_fields=["content_hash", "guid", "imported_at"])
         self._save_item_links([(item, article.pk, plan.language)])
         self.report.updated["article"] += 1
+
+    def _restrict(self, item: Item, page: Page, password: str) -> None:
+        """Put ``page`` behind the post's password, as the old site had it."""
+        restrictions = PageViewRestriction.objects.filter(page=page)
+        if not password:
+            if restrictions.filter(restriction_type=PageViewRestriction.PASSWORD).exists():
+                # Taking a page out from behind its password is an editor's decision.
+                self.report.warn(
+                    item, "no longer has a password on the old site; the password here stays"
+                )
+            return
+        existing = restrictions.filter(restriction_type=PageViewRestriction.PASSWORD).first()
+        if existing is not None:
+            if existing.password != password:
+                existing.password = password
+                existing.save()
+        elif not restrictions.exists():
+            # A page an editor restricted otherwise (login, groups) is not public already.
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+            )
 
     def _save_state(self, page: Page, state: str, date: dt.datetime | None) -> None:
         """Save a revision and publish, schedule or unpublish as WordPress has it."""
@@ -546,6 +586,7 @@ class _Importer:
             page = page.specific
             page.title = page.draft_title = title
             page.body = "".join(body)
+            self._restrict(item, page, item.password)
             self._save_state(page, state, date)
             self.report.updated["page"] += 1
             mapping.content_hash = fingerprint
@@ -565,6 +606,7 @@ class _Importer:
                 translation_key=self._translation_key(item, "", home.locale_id),
             )
             HomePage.objects.get(pk=home.pk).add_child(instance=page)
+            self._restrict(item, page, item.password)
             self._save_state(page, state, date)
             self.report.created["page"] += 1
             if mapping is not None:

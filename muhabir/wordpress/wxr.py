@@ -67,6 +67,8 @@ class Item:
     parent: str = ""
     sticky: bool = False
     attachment_url: str = ""
+    # WordPress keeps a post's password in plain text, as Wagtail does for page passwords.
+    password: str = ""
     terms: list[ItemTerm] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     line: int = 0
@@ -82,6 +84,8 @@ class Item:
             self.parent, str(self.sticky),
             *(f"{t.domain}:{t.slug}:{t.name}" for t in self.terms),
             *(f"{k}={v}" for k, v in sorted(self.meta.items()) if not k.startswith("_edit")),
+            # Only when set, so posts without one keep the hashes of earlier runs.
+            *([f"password={self.password}"] if self.password else []),
         ]  # fmt: skip
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -144,6 +148,7 @@ def _item(element, names: _Names) -> Item:
         parent=_text(element, w("post_parent")).strip(),
         sticky=_text(element, w("is_sticky")).strip() == "1",
         attachment_url=_text(element, w("attachment_url")).strip(),
+        password=_text(element, w("post_password")),
         line=element.sourceline or 0,
     )
     for category in element.iterfind("category"):

@@ -1,0 +1,117 @@
+"""What an outside audit tried on the import: protected posts, hostile markup and paths."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree
+from wagtail.models import Page, PageViewRestriction
+
+from muhabir.home.models import StandardPage
+from muhabir.newsroom.models import ArticlePage
+from muhabir.search.models import SearchDocument
+from muhabir.wordpress.models import ImportedItem
+from tests.helpers import card_link, cards, soup
+from tests.wordpress.conftest import DATA
+
+pytestmark = pytest.mark.django_db
+
+SECRET_WORD = "Zümrütkelebek"
+# The title shows on the password form, as on WordPress; the text must not.
+SECRET_TEXT = "yalnızca şifreyle okunabilir"
+
+
+@pytest.fixture
+def hostile(home_tr, home_de, uploads, run_import):
+    return run_import("hostile.xml", "--media-dir", str(uploads), "--language", "tr")
+
+
+def imported_page(kind: str, wp_id: str) -> Page:
+    return Page.objects.get(pk=ImportedItem.objects.get(kind=kind, key=wp_id).page_id).specific
+
+
+def sitemap_text(client) -> str:
+    """The site index and every sitemap it lists, as one text."""
+    index = client.get("/sitemap.xml")
+    texts = [index.content.decode()]
+    for loc in etree.fromstring(index.content).iter("{*}loc"):
+        texts.append(client.get(urlsplit(loc.text).path).content.decode())
+    return "\n".join(texts)
+
+
+def test_password_protected_post_is_imported_behind_its_password(hostile):
+    article = imported_page("post", "500")
+    restriction = PageViewRestriction.objects.get(page=article)
+    assert restriction.restriction_type == PageViewRestriction.PASSWORD
+    assert restriction.password == "çay-2019"
+    assert "with a password: 2 imported behind their password" in hostile
+
+
+def test_protected_post_shows_a_password_form_until_the_password_is_given(hostile, client):
+    article = imported_page("post", "500")
+    response = client.get(article.url)
+    assert SECRET_TEXT not in response.content.decode()
+    assert "raporunun özeti" not in soup(response).find("main").get_text()
+    form = soup(response).find("input", attrs={"name": "password"}).find_parent("form")
+
+    wrong = client.post(form["action"], {"password": "yanlış", "return_url": article.url})
+    assert SECRET_TEXT not in wrong.content.decode()
+    client.post(form["action"], {"password": "çay-2019", "return_url": article.url})
+    assert SECRET_TEXT in client.get(article.url).content.decode()
+
+
+def test_protected_post_is_in_no_feed_sitemap_search_or_listing(hostile, client):
+    article = imported_page("post", "500")
+    section = article.get_parent()
+    open_article = imported_page("post", "501")
+    readers_see = {
+        "feed": client.get("/tr/feed/").content.decode(),
+        "atom": client.get("/tr/feed/atom/").content.decode(),
+        "section feed": client.get(f"/tr/feed/section/{section.slug}/").content.decode(),
+        "tag feed": client.get("/tr/feed/tag/meclis/").content.decode(),
+        "sitemaps": sitemap_text(client),
+        "news sitemap": client.get("/news-sitemap.xml").content.decode(),
+        # The search page repeats the query; its results must not hold the article.
+        "search": " ".join(
+            card.get_text() + card_link(card)
+            for card in cards(client.get("/tr/ara/", {"q": SECRET_WORD}))
+        ),
+        "section": soup(client.get(section.url)).get_text(),
+        "front page": soup(client.get("/tr/")).get_text(),
+    }
+    for where, text in readers_see.items():
+        assert SECRET_WORD not in text, where
+        assert article.slug not in text, where
+    assert cards(client.get("/tr/ara/", {"q": "paragraf"}))
+    assert not SearchDocument.objects.filter(article=article).exists()
+    # The open article of the same import is listed, so the checks above can fail.
+    assert open_article.title in readers_see["feed"]
+    assert open_article.slug in readers_see["sitemaps"]
+    assert open_article.title in readers_see["section"]
+
+
+def test_protected_wordpress_page_is_behind_its_password_and_out_of_the_sitemap(hostile, client):
+    page = imported_page("page", "503")
+    assert isinstance(page, StandardPage)
+    assert PageViewRestriction.objects.get(page=page).password == "üye"
+    assert "Gizlibahçe" not in soup(client.get(page.url)).find("main").get_text()
+    assert page.slug not in sitemap_text(client)
+
+
+def test_rerun_keeps_the_password_and_follows_a_changed_one(hostile, uploads, run_import, tmp_path):
+    changed = tmp_path / "changed.xml"
+    source = (DATA / "hostile.xml").read_text()
+    changed.write_text(source.replace("çay-2019", "yeni-şifre"))
+    run_import(changed, "--media-dir", str(uploads), "--language", "tr")
+
+    article = imported_page("post", "500")
+    assert article.live
+    restrictions = PageViewRestriction.objects.filter(page=article)
+    assert [r.password for r in restrictions] == ["yeni-şifre"]
+    assert not SearchDocument.objects.filter(article=article).exists()
+
+
+def test_protected_post_is_never_public(hostile):
+    article = imported_page("post", "500")
+    assert not ArticlePage.objects.live().public().filter(pk=article.pk).exists()
