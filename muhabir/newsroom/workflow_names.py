@@ -19,6 +19,9 @@ NAME_KEYS = [
     # Translators: the name of the newsroom's workflow and of its task, shown in the
     # admin ("Submit to Editorial review"). German: a feminine noun ("Zur … einreichen").
     gettext_noop("Editorial review"),
+    # Translators: Wagtail's stock workflow and task, kept inactive; administrators see it in
+    # the workflow and task lists. German: a feminine noun ("Zur … einreichen").
+    gettext_noop("Moderators approval"),
 ]
 
 

@@ -65,3 +65,17 @@ def test_other_names_stay_as_typed():
 
     assert type(Workflow.objects.get(pk=workflow.pk).name) is str
     assert Workflow.objects.get(pk=workflow.pk).name == "Hızlı yayın"
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("tr", "Moderatör onayı"), ("de", "Freigabe durch Moderatoren")],
+)
+def test_wagtails_inactive_stock_workflow_reads_in_the_admin_language(language, name):
+    workflow = Workflow.objects.get(name="Moderators approval")
+    task = Task.objects.get(name="Moderators approval").specific
+
+    with translation.override(language):
+        assert str(workflow.name) == name
+        assert str(task.name) == name
+    assert not workflow.active
