@@ -2,7 +2,18 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
+
+from muhabir.images.metadata import image_file_clean
+
+
+class CustomImageQuerySet(ImageQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(); imports that write many images at once come through here.
+        objs = list(objs)
+        for image in objs:
+            image_file_clean(image)
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class CustomImage(AbstractImage):
@@ -34,10 +45,18 @@ class CustomImage(AbstractImage):
         "default_caption",
     )
 
+    objects = CustomImageQuerySet.as_manager()
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    def save(self, *args, **kwargs):
+        # Every way a file comes in (admin, ingest, imports, the demo) ends here: no photo
+        # is stored with where, with what or by whom it was taken.
+        image_file_clean(self)
+        super().save(*args, **kwargs)
 
 
 class CustomRendition(AbstractRendition):
