@@ -614,6 +614,9 @@ def _validation_errors(spec, header, number, instance, error) -> list[RowError]:
             column = None if name == NON_FIELD_ERRORS else name
             if field_error.code == "coordinates":
                 column = "longitude" if instance.latitude is not None else "latitude"
+            if column is not None and any(found.column == column for found in errors):
+                # One message a cell: a website that is no URL fails two validators.
+                continue
             for message in field_error.messages:
                 errors.append(RowError(number, column, message))
     return errors

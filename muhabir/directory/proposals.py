@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from muhabir.core.links import safe_link, validate_web_link
 from muhabir.directory.models import EVENT_TIME_ZONE, Association, Event
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES
 
@@ -171,7 +172,13 @@ class AssociationProposalForm(HoneypotMixin, ProposerMixin, forms.Form):
     contact_person = forms.CharField(label=_("Contact person"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mail address of the association"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    # URLField alone would take ftp:// too; the page links to it, so http(s) only.
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        validators=[validate_web_link],
+    )
 
     field_order = [
         "name",
@@ -229,7 +236,7 @@ def association_propose(*, data: dict, language: str) -> Association:
         contact_person=data.get("contact_person", ""),
         email=data.get("email", ""),
         phone=data.get("phone", ""),
-        website=data.get("website", ""),
+        website=safe_link(data.get("website", "")),
     )
     return _submit(association, data)
 

@@ -9,7 +9,7 @@ become blocks of their own.
 from __future__ import annotations
 
 import html
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
@@ -18,13 +18,15 @@ from django.utils.html import escape, strip_tags
 from wagtail.rich_text import RichText
 
 from muhabir.core import text
+from muhabir.core.links import safe_link
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 FLOW = {"p", "ul", "ol"}
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "blockquote", *HEADINGS}
 # Wagtail stores bold and italic as <b> and <i>; the editor reads them back as such.
 RENAMES = {"strong": "b", "em": "i"}
-LINK_SCHEMES = {"http", "https", "mailto"}
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+IMAGE_SCHEMES = frozenset({"http", "https"})
 
 Block = tuple[str, object]
 
@@ -62,8 +64,10 @@ def first_image(markup: str, *, base_url: str = "") -> tuple[str, str] | None:
         return None
     for image in root.iter("img"):
         src = (image.get("src") or "").strip()
-        if src and not src.startswith("data:"):
-            return urljoin(base_url, src), text.squash_whitespace(image.get("alt") or "")
+        # http(s) only: a data: picture is not fetched, a javascript: one not followed.
+        address = safe_link(urljoin(base_url, src), schemes=IMAGE_SCHEMES) if src else ""
+        if address:
+            return address, text.squash_whitespace(image.get("alt") or "")
     return None
 
 
@@ -152,7 +156,9 @@ def _absolute_links(root, base_url: str) -> None:
         href = (link.get("href") or "").strip()
         if href and base_url:
             href = urljoin(base_url, href)
-        if urlsplit(href).scheme.lower() in LINK_SCHEMES:
+        # As a browser reads it: "java\tscript:" and "JaVaScRiPt:" are javascript: too.
+        href = safe_link(href, schemes=LINK_SCHEMES)
+        if href:
             link.set("href", href)
         else:
             # A link the reader cannot follow keeps its words and loses the link.

@@ -13,6 +13,7 @@ from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 
 from muhabir.core import text
+from muhabir.core.links import safe_link
 from muhabir.images.models import CustomImage
 from muhabir.ingest import body
 from muhabir.ingest.fetching import FetchError, fetch
@@ -35,16 +36,19 @@ class DownloadedImage:
 
 
 def image_candidate(entry, *, base_url: str = "") -> tuple[str, str] | None:
-    """The address and alt text of an item's picture: enclosure, media:content, else first <img>."""
+    """The address and alt text of an item's picture: enclosure, media:content, else first <img>.
+
+    Only http(s) addresses count; the image is stored and shown under /media/.
+    """
     for enclosure in entry.get("enclosures", []):
-        href = enclosure.get("href", "")
+        href = _web_address(enclosure.get("href", ""), base_url)
         if href and _looks_like_image(enclosure.get("type", ""), href):
-            return urljoin(base_url, href), ""
+            return href, ""
     for media in [*entry.get("media_content", []), *entry.get("media_thumbnail", [])]:
-        url = media.get("url", "")
+        url = _web_address(media.get("url", ""), base_url)
         is_image = media.get("medium") == "image" or _looks_like_image(media.get("type", ""), url)
         if url and is_image:
-            return urljoin(base_url, url), ""
+            return url, ""
     for markup in _entry_html(entry):
         found = body.first_image(markup, base_url=base_url)
         if found:
@@ -89,6 +93,10 @@ def image_create(downloaded: DownloadedImage, *, title: str, credit: str) -> Cus
     )
     image.save()
     return image
+
+
+def _web_address(address: str, base_url: str) -> str:
+    return safe_link(urljoin(base_url, address.strip())) if address.strip() else ""
 
 
 def _looks_like_image(media_type: str, url: str) -> bool:

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 
+from muhabir.core.links import validate_web_link
+
 
 class FetchStatus(models.TextChoices):
     NEVER = "never", _("Not fetched yet")
@@ -39,7 +41,7 @@ class FeedSource(models.Model):
         max_length=255,
         help_text=_('Named under each article as its source, e.g. "Stadt Duisburg".'),
     )
-    url = models.URLField(_("feed address"), max_length=1000)
+    url = models.URLField(_("feed address"), max_length=1000, validators=[validate_web_link])
     language = models.ForeignKey(
         "wagtailcore.Locale",
         verbose_name=_("language"),

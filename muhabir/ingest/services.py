@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from wagtail.rich_text import RichText
 
 from muhabir.core import text
+from muhabir.core.links import safe_link
 from muhabir.ingest import body
 from muhabir.ingest.fetching import (
     DEFAULT_MAX_BYTES,
@@ -164,7 +165,8 @@ def _feed_items(response, report: SourceReport) -> list[_Item]:
 
 def _item(entry) -> _Item:
     guid = (entry.get("id") or "").strip()
-    link = (entry.get("link") or "").strip()
+    # The link becomes the href of the source line on a public page: http(s) only.
+    link = safe_link(entry.get("link"))
     title = text.squash_whitespace(body.plain_text(entry.get("title") or ""))
     key = guid or link
     if not key:

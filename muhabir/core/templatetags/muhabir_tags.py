@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from muhabir.core.links import WEB, WEB_AND_CONTACT, safe_link
 from muhabir.home.navigation import LanguageNavigation, SiteNavigation, site_navigation
 
 register = template.Library()
@@ -91,3 +92,12 @@ def page_window(page_obj, size: int = 2) -> list[int | None]:
         numbers.append(number)
         previous = number
     return numbers
+
+
+@register.filter
+def safe_href(value, kind: str = "web") -> str:
+    """``value`` if it is an http(s) address (with ``"contact"``, also mailto:/tel:), else "".
+
+    For addresses from outside stored before they were checked on the way in.
+    """
+    return safe_link(str(value or ""), schemes=WEB_AND_CONTACT if kind == "contact" else WEB)

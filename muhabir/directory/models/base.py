@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from muhabir.core import text
+from muhabir.core.links import validate_web_link
 
 DIRECTORY_LANGUAGES = ("tr", "de")
 
@@ -172,7 +173,7 @@ class Contact(models.Model):
     contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_link])
 
     class Meta:
         abstract = True

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from muhabir.core.links import validate_web_link
 from muhabir.directory.models.base import Contact, DirectoryEntry, Located, bilingual
 
 
@@ -79,7 +80,7 @@ class Place(DirectoryEntry, Located, index.Indexed):
         related_name="+",
         help_text=_("The photo's credit is stored with the image."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_link])
     phone = models.CharField(_("phone"), max_length=50, blank=True)
 
     search_source_fields = ("name", "description", "city", "street")

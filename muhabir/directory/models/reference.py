@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from muhabir.core.links import validate_web_link
 from muhabir.directory.models.base import bilingual
 
 
@@ -107,7 +108,7 @@ class Programme(models.Model):
     funder = models.CharField(
         _("funded by"), max_length=200, blank=True, help_text=_("E.g. the state ministry.")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_link])
 
     panels = [
         FieldPanel("name"),
