@@ -1,0 +1,245 @@
+"""A newsroom's first day through the Turkish admin, as the reporter and the editor do it.
+
+The reporter uploads a photo with its credit, writes an article with it in two sections,
+previews it and submits it; the editor finds it on the dashboard, previews it, approves
+and publishes it, schedules another article and translates one into German; readers then
+see the article with its photo and credit in both sections. Labels come from the
+catalogues, so the test reads the admin as a Turkish editor does. The steps leave
+screenshots of the Turkish admin for the README in docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from PIL import Image as PillowImage
+from playwright.sync_api import Page, expect
+from wagtail.users.models import UserProfile
+
+from muhabir.images.models import CustomImage
+from muhabir.newsroom.models import ArticlePage, SectionPage
+from tests.browser.test_editorial_workflow import log_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SCREENSHOTS = settings.BASE_DIR / "docs" / "screenshots"
+PHOTO_TITLE = "Armoni Palace sahnesi"
+CREDIT = "Foto: Mehmet Hermenau"
+ALT = "Halk dansları ekibi Armoni Palace sahnesinde"
+TITLE = "Gurbette 60. yıl: Zonguldaklılar Armoni Palace'ta buluştu"
+TEXT = "Avrupa Zonguldaklılar Derneği, göçün altmışıncı yılını Gelsenkirchen'de kutladı."
+SECOND_TITLE = "Duisburg'da Türkçe kitap günleri başlıyor"
+
+
+def t(message: str, context: str | None = None) -> str:
+    """The Turkish the admin shows for ``message``."""
+    with translation.override("tr"):
+        if context:
+            return translation.pgettext(context, message)
+        return translation.gettext(message)
+
+
+def section(slug: str, language: str = "tr") -> SectionPage:
+    return SectionPage.objects.get(slug=slug, locale__language_code=language)
+
+
+def jpeg_bytes() -> bytes:
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (1600, 1000), "#b03a2e").save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"admin-tr-{name}.png")
+
+
+def footer_action(page: Page, name: str) -> None:
+    footer = page.get_by_role("navigation", name=t("Actions (footer)"))
+    action = footer.get_by_role("button", name=name, exact=True)
+    if not action.is_visible():
+        footer.get_by_role("button", name=t("More actions")).click()
+    action.click()
+
+
+def expect_message(page: Page, text: str) -> None:
+    expect(page.get_by_role("status").filter(has_text=text).first).to_be_visible()
+
+
+def field(page: Page, label: str):
+    # Playwright hands the pattern to JavaScript, where "/" ends it unless escaped.
+    name = re.escape(capfirst(label)).replace("/", r"\/")
+    return page.get_by_role("textbox", name=re.compile(rf"^{name}\*?$"))
+
+
+@pytest.fixture
+def turkish_admin(demo_site):
+    for user in get_user_model().objects.all():
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "tr"
+        profile.save(update_fields=["preferred_language"])
+
+
+def upload_photo(page: Page) -> CustomImage:
+    page.goto("/admin/")
+    page.get_by_role("link", name=t("Images")).first.click()
+    page.get_by_role("link", name=t("Add an image")).click()
+    page.locator("input[type=file]").first.set_input_files(
+        files=[{"name": "armoni.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}]
+    )
+    uploaded = page.locator("#upload-list form").first
+    expect(uploaded).to_be_visible()
+    field(uploaded, t("title")).fill(PHOTO_TITLE)
+    field(uploaded, t("alternative text")).fill(ALT)
+    field(uploaded, t("credit")).fill(CREDIT)
+    field(uploaded, t("default caption")).fill("Gurbette 60. yıl gecesi, Gelsenkirchen")
+    shot(page, "photo-upload")
+    uploaded.get_by_role("button", name=t("Update")).click()
+    expect(page.get_by_text(t("Image updated.")).first).to_be_visible()
+    image = CustomImage.objects.get(title=PHOTO_TITLE)
+    assert (image.credit, image.description) == (CREDIT, ALT)
+    return image
+
+
+def submit_label() -> str:
+    return t("Submit to %(workflow_name)s") % {"workflow_name": t("Editorial review")}
+
+
+def write_article(page: Page, photo: CustomImage) -> ArticlePage:
+    """Under Toplum, placed in Dernekler too, with the photo as lead image; saved as draft."""
+    page.goto(f"/admin/pages/{section('toplum').pk}/")
+    page.get_by_role("link", name=t("Add child page")).first.click()
+    field(page, t("title")).fill(TITLE)
+    # The "insert a block" button is labelled by Wagtail's JavaScript catalogue.
+    page.locator("[data-contentpath='body'] .c-sf-add-button").first.click()
+    page.get_by_role("option", name=t("Paragraph")).click()
+    paragraph = page.locator("[data-contentpath='body']").get_by_role("textbox")
+    # Typed key by key: Draftail keeps its own state from key events.
+    paragraph.click()
+    expect(paragraph).to_be_focused()
+    paragraph.press_sequentially(TEXT, delay=5)
+    stored = page.locator("[data-contentpath='body'] input[type='hidden'][name$='-value']")
+    expect(stored).to_have_value(re.compile(re.escape(TEXT.split()[0])))
+
+    page.locator("[data-contentpath='hero_image']").get_by_role(
+        "button", name=t("Choose an image")
+    ).click()
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_role("link", name=PHOTO_TITLE).click()
+    expect(page.locator("[data-contentpath='hero_image']").get_by_text(PHOTO_TITLE)).to_be_visible()
+
+    page.get_by_role("tab", name=t("Promote")).click()
+    page.get_by_role("checkbox", name="Dernekler", exact=True).check()
+    page.get_by_role("tab", name=t("Content")).click()
+    shot(page, "article-edit")
+    footer_action(page, t("Save draft"))
+    article = ArticlePage.objects.get(title=TITLE)
+    assert article.hero_image_id == photo.pk
+    assert [s.slug for s in article.sections.all()] == ["dernekler"]
+    return article
+
+
+def draft_by_reporter() -> ArticlePage:
+    kultur = section("magazin-kultur")
+    draft = ArticlePage(title=SECOND_TITLE, slug="duisburgda-turkce-kitap-gunleri", live=False)
+    draft.owner = get_user_model().objects.get(username="reporter")
+    kultur.add_child(instance=draft)
+    draft.save_revision(user=draft.owner)
+    return draft
+
+
+def test_reporter_and_editor_do_the_days_work_in_turkish(open_page, turkish_admin):
+    reporter = open_page()
+    log_in(reporter, "reporter")
+    photo = upload_photo(reporter)
+    assert photo.uploaded_by_user.username == "reporter"
+    article = write_article(reporter, photo)
+
+    # Preview in the side panel: the draft as readers will see it, photo and credit.
+    reporter.get_by_role("button", name=t("Toggle preview")).click()
+    preview = reporter.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    expect(preview.get_by_text(CREDIT).first).to_be_visible()
+    expect(preview.locator(f"img[alt='{ALT}']").first).to_be_visible()
+    shot(reporter, "article-preview")
+    reporter.get_by_role("button", name=t("Toggle preview")).click()
+
+    footer_action(reporter, submit_label())
+    expect_message(reporter, TITLE)
+    article.refresh_from_db()
+    assert article.current_workflow_state.status == "in_progress"
+    assert not article.live
+
+    # The editor finds it on the dashboard, previews it, approves and publishes it.
+    editor = open_page()
+    log_in(editor, "editor")
+    review = editor.get_by_role("region", name=t("Awaiting your review"))
+    shot(editor, "dashboard")
+    review.get_by_role("link", name=TITLE).first.click()
+    editor.get_by_role("button", name=t("Toggle preview")).click()
+    preview = editor.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_text(CREDIT).first).to_be_visible()
+    editor.get_by_role("button", name=t("Toggle preview")).click()
+    footer_action(editor, t("%(label)s and Publish") % {"label": t("Approve")})
+    expect_message(editor, TITLE)
+    article.refresh_from_db()
+    assert article.live
+    assert article.current_workflow_state is None
+
+    # Another article, a reporter's draft, is scheduled for Saturday 09:30 Berlin time.
+    second = draft_by_reporter()
+    go_live = (timezone.now().astimezone(BERLIN) + dt.timedelta(days=2)).replace(
+        hour=9, minute=30, second=0, microsecond=0
+    )
+    editor.goto(f"/admin/pages/{second.pk}/edit/")
+    editor.get_by_role("button", name=t("Toggle status")).click()
+    editor.get_by_role("button", name=t("Set schedule")).click()
+    dialog = editor.get_by_role("dialog", name=t("Set publishing schedule"))
+    field(dialog, t("go live date/time")).fill(go_live.strftime("%d.%m.%Y %H:%M"))
+    shot(editor, "schedule")
+    # The date picker stays over the button once the field is filled: use the keyboard.
+    dialog.get_by_role("button", name=t("Save schedule")).press("Enter")
+    footer_action(editor, t("Schedule to publish"))
+    expect_message(editor, SECOND_TITLE)
+    second.refresh_from_db()
+    assert second.go_live_at == go_live
+    assert not second.live and second.scheduled_revision is not None
+
+    # The published article is translated into German: a linked draft under Gesellschaft.
+    editor.goto(f"/admin/pages/{article.pk}/edit/")
+    editor.get_by_role("button", name=t("Actions"), exact=True).first.click()
+    editor.get_by_role("link", name=t("Translate")).click()
+    editor.get_by_role("checkbox", name="Deutsch").check()
+    editor.get_by_role("button", name=t("Submit")).click()
+    german = ArticlePage.objects.get(
+        translation_key=article.translation_key, locale__language_code="de"
+    )
+    assert german.get_parent().pk == section("gesellschaft", "de").pk
+    assert not german.live
+
+    # Readers see the article in both its sections, with the photo and its credit;
+    # neither the scheduled article nor the German draft.
+    reader = open_page()
+    for listing in ["/tr/toplum/", "/tr/dernekler/"]:
+        reader.goto(listing)
+        expect(reader.get_by_role("link", name=TITLE).first).to_be_visible()
+    reader.get_by_role("link", name=TITLE).first.click()
+    expect(reader.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    expect(reader.get_by_text(TEXT)).to_be_visible()
+    expect(reader.get_by_text(CREDIT).first).to_be_visible()
+    expect(reader.get_by_role("img", name=ALT).first).to_be_visible()
+    reader.goto("/tr/magazin-kultur/")
+    expect(reader.get_by_role("link", name=SECOND_TITLE)).to_have_count(0)
+    assert reader.goto(f"/de/gesellschaft/{german.slug}/").status == 404
