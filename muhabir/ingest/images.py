@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.utils import translation
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 
 from muhabir.core import text
 from muhabir.core.links import safe_link
+from muhabir.images.limits import image_pixels_check
 from muhabir.images.models import CustomImage
 from muhabir.ingest import body
 from muhabir.ingest.fetching import FetchError, fetch
@@ -69,6 +72,13 @@ def image_download(url: str, alt: str, *, timeout: float, max_bytes: int) -> Dow
     media_type = response.media_type
     if media_type and not media_type.startswith("image/"):
         raise ImageError(f"{url}: not an image but {media_type}")
+    try:
+        # From the header alone: a small file can declare a picture too large to decode.
+        image_pixels_check(response.body)
+    except ValidationError as error:
+        with translation.override("en"):  # for the log and the command's output
+            reason = " ".join(error.messages)
+        raise ImageError(f"{url}: {reason}") from None
     try:
         with PillowImage.open(io.BytesIO(response.body)) as picture:
             picture.verify()
