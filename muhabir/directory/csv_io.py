@@ -116,6 +116,11 @@ KINDS = tuple(SPECS)
 TRUE_WORDS = frozenset({"yes", "y", "ja", "j", "evet", "e", "true", "wahr", "1", "x"})
 FALSE_WORDS = frozenset({"no", "n", "nein", "hayır", "hayir", "h", "false", "falsch", "0"})
 LIST_SEPARATOR = re.compile(r"[;,\s]+")
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...) sends
+# data away, =cmd|... ran programs in old Excel). The export puts a ' before such text, as
+# spreadsheets themselves mark text, and the import takes one ' off again. Text that starts
+# with ' and then one of these gets one more ', so every value comes back as it was.
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
 
 # ---------------------------------------------------------------------------------------
@@ -346,7 +351,18 @@ def parse_cell(spec: Spec, column: str, raw: str):
         if not math.isfinite(value):
             raise CellError(_("Write a number in decimal degrees, e.g. 51.4935."))
         return value
+    if _is_text(model_field) and text.startswith("'") and FORMULA_START.match(text):
+        return text[1:]
     return text
+
+
+def _is_text(model_field: models.Field) -> bool:
+    """Free text, as opposed to numbers, dates, choices and references, which are not quoted."""
+    return (
+        isinstance(model_field, models.CharField | models.TextField)
+        and not model_field.choices
+        and not model_field.is_relation
+    )
 
 
 def _parse_reference(model, text: str):
@@ -402,6 +418,8 @@ def cell_value(spec: Spec, instance, column: str) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return repr(value)
+    if _is_text(model_field) and FORMULA_START.match(str(value)):
+        return f"'{value}"
     return str(value)
 
 
