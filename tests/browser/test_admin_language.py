@@ -26,7 +26,7 @@ pytestmark = [
 ]
 
 SUBMIT = {"tr": "Redaksiyon onayı için gönder", "de": "Zur Redaktionsprüfung einreichen"}
-SUBMITTED = {"tr": "için gönderildi", "de": "zur Moderation eingereicht"}
+SUBMITTED = {"tr": "incelemeye gönderildi", "de": "zur Moderation eingereicht"}
 DIRECTORY_SNIPPETS = ["place", "association", "integrationcentre", "offer", "event"]
 
 
