@@ -10,9 +10,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import urljoin
 
 import nh3
 from lxml import html as lxml_html
+
+from muhabir.core.links import WEB, WEB_AND_CONTACT, link_scheme, safe_link
 
 BLOCK_TAGS = (
     "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"
@@ -102,6 +106,58 @@ def video_url(url: str) -> str:
     if "vimeo" in match.group(0).lower():
         return f"https://vimeo.com/{match.group(1)}"
     return f"https://www.youtube.com/watch?v={match.group(1)}"
+
+
+# The players' own addresses of other providers, and the page each plays.
+_PLAYERS = (
+    (
+        re.compile(r"^https?://(?:www\.)?dailymotion\.com/embed/video/([\w-]+)", re.I),
+        "https://www.dailymotion.com/video/{}",
+    ),
+    (
+        re.compile(
+            r"^https?://open\.spotify\.com/embed/((?:track|album|playlist|episode|show)/\w+)",
+            re.I,
+        ),
+        "https://open.spotify.com/{}",
+    ),
+)
+
+
+@cache
+def _provider_patterns() -> tuple[re.Pattern, ...]:
+    from wagtail.embeds.oembed_providers import all_providers
+
+    return tuple(
+        re.compile(pattern, re.I) for provider in all_providers for pattern in provider["urls"]
+    )
+
+
+def embed_url(src: str) -> str:
+    """The canonical address of what a frame plays, if Wagtail knows its provider; else ""."""
+    src = safe_link(src, schemes=WEB)
+    if not src:
+        return ""
+    url = video_url(src)
+    for player, page in _PLAYERS:
+        match = player.match(src)
+        if not url and match:
+            url = page.format(match.group(1))
+    url = url or src
+    return url if any(pattern.match(url) for pattern in _provider_patterns()) else ""
+
+
+def link_url(value: str, base_url: str = "") -> str:
+    """Where a link of the export may lead: http(s), mailto: or tel:; "" otherwise.
+
+    Relative links pointed into the old site, whose addresses now redirect here.
+    """
+    value = value.strip()
+    if link_scheme(value):
+        return safe_link(value, schemes=WEB_AND_CONTACT)
+    if not value or value.startswith("#") or not base_url:
+        return ""
+    return safe_link(urljoin(f"{base_url.rstrip('/')}/", value))
 
 
 def wpautop(text: str) -> str:
@@ -267,12 +323,6 @@ class _Builder:
         elif tag in {"ul", "ol"} and not has_image:
             markup = lxml_html.tostring(element, encoding="unicode", with_tail=False)
             self.result.blocks.append(("paragraph", _database_html(markup)))
-        elif tag == "iframe":
-            url = video_url(element.get("src") or "")
-            if url:
-                self.video(url)
-            else:
-                self.result.warnings.append(f"embedded frame dropped: {element.get('src')}")
         elif tag == "pre":
             self.paragraph(html.escape(element.text_content()).replace("\n", "<br/>"))
         elif tag == "tr":
@@ -306,9 +356,6 @@ class _Builder:
             return
         if not has_image:
             url = video_url(_text_of(element))
-            iframe = element.find(".//iframe")
-            if not url and iframe is not None:
-                url = video_url(iframe.get("src") or "")
             if url:
                 self.video(url)
                 return
@@ -318,20 +365,62 @@ class _Builder:
         self.walk(element)
 
 
-def html_clean(markup: str) -> str:
-    """Only the tags our blocks can hold; scripts, styles and event handlers go."""
+def html_clean(markup: str, *, base_url: str = "") -> str:
+    """Only the tags our blocks can hold; scripts, styles and event handlers go, and so do
+    addresses that are not http(s) (or mailto: and tel: in links)."""
+
+    def address(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "a" and attribute == "href":
+            return link_url(value, base_url) or None
+        if attribute == "src":
+            if tag == "iframe":
+                return safe_link(value, schemes=WEB) or None
+            return link_url(value, base_url) if link_scheme(value) in ("", *WEB) else None
+        return value
+
     return nh3.clean(
         markup,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=address,
+        url_schemes=set(WEB_AND_CONTACT),
         clean_content_tags={"script", "style"},
         link_rel=None,
         strip_comments=True,
     )
 
 
-def convert(content: str) -> Converted:
-    """Blocks for a post's ``content:encoded``, with the shortcodes it used and any warnings."""
+def _frames_replace(root, warnings: list[str]) -> None:
+    """Frames of a provider Wagtail knows become links to what they play; others go.
+
+    A link, not a player: an embedded player would load from the provider for every reader.
+    """
+    for frame in list(root.iter("iframe")):
+        src = frame.get("src") or ""
+        url = embed_url(src)
+        if url:
+            link = lxml_html.Element("a", href=url)
+            link.text = url
+            replacement = link
+            if frame.getparent() is root:
+                # A frame of its own is a paragraph of its own, not glued to the next one.
+                replacement = lxml_html.Element("p")
+                replacement.append(link)
+            replacement.tail = frame.tail
+            frame.getparent().replace(frame, replacement)
+        else:
+            warnings.append(f"embedded frame dropped: {src or '(no address)'}")
+            frame.drop_tree()
+    for link in list(root.iter("a")):
+        if not link.get("href"):
+            link.drop_tag()
+
+
+def convert(content: str, *, base_url: str = "") -> Converted:
+    """Blocks for a post's ``content:encoded``, with the shortcodes it used and any warnings.
+
+    ``base_url`` is the old site's address, against which relative links are read.
+    """
     result = Converted()
     if not content or not content.strip():
         return result
@@ -342,10 +431,11 @@ def convert(content: str) -> Converted:
     result.shortcodes = _shortcodes_in(content) - {"caption", "wp_caption", "embed"}
     if not is_block_editor:
         content = wpautop(content)
-    cleaned = html_clean(content)
+    cleaned = html_clean(content, base_url=base_url)
     if not cleaned.strip():
         return result
     root = lxml_html.fragment_fromstring(cleaned, create_parent="div")
+    _frames_replace(root, result.warnings)
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag in INLINE_RENAMES:
             element.tag = INLINE_RENAMES[element.tag]

@@ -396,7 +396,7 @@ class _Importer:
             if term.slug and term.name:
                 self.tag_links.setdefault(term.slug, (term.name, language, ""))
         author = self.taxonomy.author(self.scan.authors.get(item.creator, item.creator))
-        converted = convert(item.content)
+        converted = convert(item.content, base_url=self.site_url)
         for name in converted.shortcodes:
             self.report.shortcodes[name] += 1
             self.report.warn(item, f"shortcode [{name}] kept as text")
@@ -566,7 +566,7 @@ class _Importer:
             page.unpublish()
 
     def _standard_page(self, item, mapping, page, language, state, date, fingerprint) -> None:
-        converted = convert(item.content)
+        converted = convert(item.content, base_url=self.site_url)
         for name in converted.shortcodes:
             self.report.shortcodes[name] += 1
             self.report.warn(item, f"shortcode [{name}] kept as text")

@@ -115,3 +115,51 @@ def test_rerun_keeps_the_password_and_follows_a_changed_one(hostile, uploads, ru
 def test_protected_post_is_never_public(hostile):
     article = imported_page("post", "500")
     assert not ArticlePage.objects.live().public().filter(pk=article.pk).exists()
+
+
+# Markup and addresses -----------------------------------------------------------------
+
+
+def article_main(client, wp_id: str):
+    return soup(client.get(imported_page("post", wp_id).url)).find("main")
+
+
+def test_links_lead_only_to_web_mail_and_phone_addresses(hostile, client):
+    main = article_main(client, "501")
+    hrefs = [link["href"] for link in main.find_all("a", href=True)]
+    assert "mailto:haber@example.com" in hrefs
+    assert "tel:+49203123456" in hrefs
+    assert "https://example.org/yol" in hrefs
+    # A link into the old site leads there, where the old address redirects here.
+    assert "https://eski.example.com/2019/11/eski-yazi/" in hrefs
+    for href in hrefs:
+        assert href.startswith(("https://", "http://", "mailto:", "tel:", "/")), href
+    markup = str(main).lower()
+    for payload in ("javascript", "script:", "data:text", "vbscript", "alert("):
+        assert payload not in markup
+    # The words of a refused link stay, as text.
+    text = main.get_text()
+    for word in ("bir", "iki", "üç", "dört", "beş", "altı"):
+        assert f" {word}," in text
+
+
+def test_scripts_objects_handlers_and_styles_are_dropped(hostile, client):
+    markup = str(article_main(client, "501")).lower()
+    for dropped in ("<script", "<object", "<embed", "<svg", "onclick", "onerror", "onload",
+                    "expression(", "style=\"background", "kotu.example"):  # fmt: skip
+        assert dropped not in markup
+    assert "Son paragraf." in article_main(client, "501").get_text()
+
+
+def test_frames_of_known_providers_become_links_and_others_are_dropped(hostile, client):
+    main = article_main(client, "501")
+    assert not main.find("iframe")
+    hrefs = {link["href"] for link in main.find_all("a", href=True)}
+    assert {
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://vimeo.com/76979871",
+        "https://www.dailymotion.com/video/x7tgad0",
+    } <= hrefs
+    assert "warning post 501: embedded frame dropped: https://kotu.example/cerceve.html" in hostile
+    assert "warning post 501: embedded frame dropped: (no address)" in hostile
+

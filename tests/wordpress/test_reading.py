@@ -148,3 +148,53 @@ def test_vimeo_iframe_becomes_a_link():
 )
 def test_language_detection(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '<!-- wp:paragraph --><p>Bak <iframe src="https://kotu.example/x"></iframe> şimdi</p>',
+        '<!-- wp:list --><ul><li>Bak <iframe src="https://kotu.example/x"></iframe></li></ul>',
+        '<!-- wp:paragraph --><p><b>Bak <iframe src="https://kotu.example/x"></iframe></b></p>',
+    ],
+)
+def test_a_frame_inside_a_paragraph_or_list_is_dropped_with_a_warning(content):
+    result = convert(content)
+    markup = "".join(str(value) for _kind, value in result.blocks)
+    assert "iframe" not in markup and "kotu.example" not in markup
+    assert "Bak" in markup
+    assert result.warnings == ["embedded frame dropped: https://kotu.example/x"]
+
+
+def test_a_known_providers_frame_inside_a_paragraph_becomes_a_link():
+    result = convert(
+        '<!-- wp:paragraph --><p>İzle: <iframe src="https://player.vimeo.com/video/123456">'
+        "</iframe></p>"
+    )
+    assert result.blocks == [
+        (
+            "paragraph",
+            '<p>İzle: <a href="https://vimeo.com/123456">https://vimeo.com/123456</a></p>',
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "java&#9;script:x",
+     "data:text/html,<script>alert(1)</script>", "vbscript:x", "ftp://example.org/", "#oben",
+     "sms:+49123"],
+)  # fmt: skip
+def test_links_other_than_web_mail_and_phone_lose_their_address(href):
+    (block,) = convert(f'<p>Bir <a href="{href}">bağlantı</a>.</p>').blocks
+    assert block == ("paragraph", "<p>Bir bağlantı.</p>")
+
+
+def test_relative_links_lead_to_the_old_site():
+    (block,) = convert(
+        '<p><a href="/2019/11/yazi/">eski</a></p>', base_url="https://eski.example.com"
+    ).blocks
+    assert block == (
+        "paragraph",
+        '<p><a href="https://eski.example.com/2019/11/yazi/">eski</a></p>',
+    )
