@@ -129,7 +129,9 @@ class MediaLibrary:
         if self.media_dir is None:
             return "", f"no --media-dir for image {relative}"
         for candidate in original_candidates(relative):
-            path = self.media_dir / candidate
+            path = self._inside(candidate)
+            if path is None:
+                return "", f"image path outside --media-dir refused: {relative}"
             if path.is_file():
                 break
         else:
@@ -150,6 +152,20 @@ class MediaLibrary:
             credit=credit[:255],
         )
         return candidate, ""
+
+    def _inside(self, relative: str) -> Path | None:
+        """The file ``relative`` names under the media folder, or None if it leads out of it.
+
+        The export is not to be trusted: ``../``, absolute paths and symbolic links could
+        otherwise import any file the import can read (and show it on the site).
+        """
+        root = self.media_dir.resolve()
+        try:
+            path = (root / relative).resolve()
+        except (OSError, ValueError):
+            # A NUL byte (%00) or a link loop.
+            return None
+        return path if path.is_relative_to(root) else None
 
     def image_id(self, key: str) -> int | None:
         return self.known.get(key)

@@ -9,11 +9,13 @@ from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
 from muhabir.home.models import StandardPage
+from muhabir.images.models import CustomImage
 from muhabir.newsroom.models import ArticlePage
 from muhabir.search.models import SearchDocument
 from muhabir.wordpress.models import ImportedItem
 from tests.helpers import card_link, cards, soup
-from tests.wordpress.conftest import DATA
+from tests.images.test_metadata import assert_clean, camera_jpeg
+from tests.wordpress.conftest import DATA, jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +165,61 @@ def test_frames_of_known_providers_become_links_and_others_are_dropped(hostile, 
     assert "warning post 501: embedded frame dropped: https://kotu.example/cerceve.html" in hostile
     assert "warning post 501: embedded frame dropped: (no address)" in hostile
 
+
+# Image paths ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def site_uploads(tmp_path):
+    """An uploads folder two levels down, with readable pictures around it to steal."""
+    uploads = tmp_path / "site" / "wp" / "uploads"
+    (uploads / "2019" / "11").mkdir(parents=True)
+    (uploads / "2019" / "11" / "foto.jpg").write_bytes(camera_jpeg())
+    for outside in ("site/outside.jpg", "etc/passwd.jpg", "site/secret.jpg", "private.jpg"):
+        (tmp_path / outside).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / outside).write_bytes(jpeg((40, 30)))
+    (uploads / "2019" / "11" / "link.jpg").symlink_to(tmp_path / "private.jpg")
+    return uploads
+
+
+def test_image_paths_leading_out_of_the_media_folder_are_refused(
+    home_tr, home_de, site_uploads, run_import
+):
+    report = run_import("hostile.xml", "--media-dir", str(site_uploads), "--language", "tr")
+
+    for path in (
+        "../../outside.jpg",
+        "../../../etc/passwd.jpg",
+        "../../secret.jpg",
+        "2019/11/link.jpg",
+    ):
+        assert f"image path outside --media-dir refused: {path}" in report
+    # The one picture inside the folder comes in, stripped of its camera's metadata.
+    (image,) = CustomImage.objects.all()
+    with image.open_file() as handle:
+        assert_clean(handle.read())
+    article = imported_page("post", "502")
+    assert article.hero_image is None
+    assert [block.value["image"].pk for block in article.body if block.block_type == "image"] == [
+        image.pk
+    ]
+
+
+def test_a_nul_byte_in_an_image_path_is_refused_without_a_crash(
+    home_tr, home_de, site_uploads, run_import, tmp_path
+):
+    export = tmp_path / "nul.xml"
+    export.write_text(
+        (DATA / "hostile.xml").read_text().replace("2019/11/link.jpg", "2019/11/foto%00.jpg")
+    )
+    report = run_import(export, "--media-dir", str(site_uploads), "--language", "tr")
+    assert "image path outside --media-dir refused: 2019/11/foto\x00.jpg" in report
+
+
+def test_password_protected_posts_old_link_answers_like_an_unknown_address(hostile, client):
+    from tests.wordpress.test_redirects import answer
+
+    hidden = answer(client, "/2019/11/zumrutkelebek-raporu/")
+    assert hidden[1] == 404
+    assert hidden == answer(client, "/2019/11/zumrutkelebek-raporx/")
+    assert answer(client, "/?p=500") == answer(client, "/?p=599")
