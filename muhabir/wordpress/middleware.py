@@ -42,21 +42,20 @@ class LegacyLinkMiddleware:
             return self.get_response(request)
         path = request.path_info
         parameter = next((name for name in ITEM_PARAMETERS if request.GET.get(name)), None)
+        # A link whose target is not public (a draft, a private, scheduled or password-protected
+        # post) goes on exactly as an unknown address would: the answer must not tell them apart.
         if parameter is not None:
             link = _lookup(normalise(path, request.GET))
             url = target_url(link, request) if link is not None else None
             if url:
                 return HttpResponsePermanentRedirect(url)
-            if link is not None or (path == "/" and parameter in ITEM_ID_PARAMETERS):
+            if path == "/" and parameter in ITEM_ID_PARAMETERS:
                 raise Http404
         elif path != "/" and get_language_from_path(path) is None and not _is_ours(path):
             link = _lookup(normalise(path))
-            if link is not None:
-                url = target_url(link, request)
-                if url:
-                    return HttpResponsePermanentRedirect(url)
-                # Known but not public (a draft, a private post): like any unknown page.
-                raise Http404
+            url = target_url(link, request) if link is not None else None
+            if url:
+                return HttpResponsePermanentRedirect(url)
         response = self.get_response(request)
         if response.status_code == 404 and get_language_from_path(path) is not None:
             link = _lookup(normalise(path))

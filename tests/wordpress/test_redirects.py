@@ -93,9 +93,11 @@ def test_site_feed_and_author_archives(imported, client, home_tr):
 )
 def test_unpublished_posts_old_links_are_plain_404s(imported, client, url, wp_id):
     page = page_of("post", wp_id)
-    response = client.get(url)
+    response = client.get(url, follow=True)
     assert response.status_code == 404
-    assert "Location" not in response
+    assert all(status != 301 for _url, status in response.redirect_chain)
+    own_address = f"/{page.get_parent().slug}/{page.slug}/"
+    assert all(own_address not in target for target, _status in response.redirect_chain)
     body = response.content.decode()
     assert page.title not in body
     # The page's own address (under its section) appears nowhere.
@@ -224,3 +226,47 @@ def test_draft_with_permalink_guid_export_stays_a_plain_404(guid_permalinks, cli
 
     assert response.status_code == 404
     assert "Location" not in response
+
+
+def answer(client, url: str) -> tuple:
+    """What a client learns from ``url``: each hop, the final status, headers and page,
+    with the address itself blanked out."""
+    response = client.get(url, follow=True)
+    path = url.split("?")[0].strip("/")
+    query = url.split("?")[1] if "?" in url else ""
+
+    def blank(text: str) -> str:
+        text = text.replace(path, "PATH") if path else text
+        return text.replace(query, "QUERY") if query else text
+
+    headers = {
+        name: blank(value)
+        for name, value in response.headers.items()
+        if name.lower() not in ("content-length", "date")
+    }
+    return (
+        [(blank(target), status) for target, status in response.redirect_chain],
+        response.status_code,
+        headers,
+        blank(response.content.decode()),
+    )
+
+
+@pytest.mark.parametrize(
+    ("hidden", "unknown"),
+    [
+        ("/2019/11/gizli-notlar/", "/2019/11/yokki-notlar/"),  # private
+        ("/2099/06/sommerfest/", "/2099/06/winterfest/"),  # scheduled
+        ("/2019/10/silinen-haber/", "/2019/10/silinmez-haber/"),  # trashed
+        ("/?p=101", "/?p=901"),  # draft
+        ("/?p=102", "/?p=902"),  # pending review
+        ("/2019/11/gizli-notlar/?p=104", "/2019/11/yokki-notlar/?p=904"),
+        ("/tr/2019/11/gizli-notlar/", "/tr/2019/11/yokki-notlar/"),
+    ],
+)
+def test_hidden_posts_old_links_answer_exactly_like_unknown_addresses(
+    imported, client, hidden, unknown
+):
+    hidden_answer, unknown_answer = answer(client, hidden), answer(client, unknown)
+    assert hidden_answer[1] == 404
+    assert hidden_answer == unknown_answer
