@@ -223,3 +223,21 @@ def test_password_protected_posts_old_link_answers_like_an_unknown_address(hosti
     assert hidden[1] == 404
     assert hidden == answer(client, "/2019/11/zumrutkelebek-raporx/")
     assert answer(client, "/?p=500") == answer(client, "/?p=599")
+
+
+def test_password_removed_on_the_old_site_stays_here_with_a_warning(
+    hostile, uploads, run_import, tmp_path
+):
+    export = tmp_path / "open.xml"
+    export.write_text((DATA / "hostile.xml").read_text().replace("çay-2019", ""))
+    report = run_import(export, "--media-dir", str(uploads), "--language", "tr")
+
+    article = imported_page("post", "500")
+    assert PageViewRestriction.objects.get(page=article).password == "çay-2019"
+    assert "warning post 500: no longer has a password on the old site" in report
+
+
+def test_dry_run_counts_protected_posts(home_tr, home_de, uploads, run_import):
+    report = run_import("hostile.xml", "--media-dir", str(uploads), "--language", "tr", "--dry-run")
+    assert "with a password: 2 would be imported behind their password" in report
+    assert not PageViewRestriction.objects.exists()
