@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "muhabir.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Above LocaleMiddleware, which would send old WordPress paths to /tr/... instead.
@@ -137,12 +138,12 @@ WAGTAIL_SITE_NAME = "Muhabirce NRW"
 WAGTAILADMIN_BASE_URL = env.url("MUHABIR_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # One pixel limit for uploads, feeds and imports (muhabir.images.limits): a small file can
 # declare a picture whose renditions would take gigabytes of memory.
 MUHABIR_MAX_IMAGE_PIXELS = env.integer("MUHABIR_MAX_IMAGE_PIXELS", 40_000_000, minimum=1)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = MUHABIR_MAX_IMAGE_PIXELS
 WAGTAILIMAGES_IMAGE_FORM_BASE = "muhabir.images.limits.PixelLimitImageForm"
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("tr", "Türkçe"), ("de", "Deutsch"), ("en", "English")]

@@ -127,8 +127,11 @@ def secret_key(environ=os.environ, *, required: bool) -> str:
     """Read ``SECRET_KEY``; in development, make one and keep it under ``data/``."""
     value = _get(environ, "SECRET_KEY")
     if value:
-        if required and len(value) < 32:
-            raise ImproperlyConfigured("SECRET_KEY: must be at least 32 characters in production")
+        # Django's own deployment check asks for 50 characters, 5 of them different.
+        if required and (len(value) < 50 or len(set(value)) < 5):
+            raise ImproperlyConfigured(
+                "SECRET_KEY: must be at least 50 characters, not all the same, in production"
+            )
         return value
     if required:
         raise ImproperlyConfigured(

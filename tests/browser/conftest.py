@@ -84,7 +84,14 @@ def open_page(browser, live_server, request):
     """
     own_host = urlsplit(live_server.url).netloc
     foreign: list[str] = []
+    refused: list[str] = []
     opened = []
+
+    def console(message) -> None:
+        # What the Content-Security-Policy blocked: a script, style or frame the page
+        # needs, or markup that tried to run code.
+        if "Content Security Policy" in message.text:
+            refused.append(message.text)
 
     def watch(req) -> None:
         parts = urlsplit(req.url)
@@ -101,6 +108,7 @@ def open_page(browser, live_server, request):
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
         page.on("request", watch)
+        page.on("console", console)
         opened.append((context, page))
         return page
 
@@ -120,6 +128,7 @@ def open_page(browser, live_server, request):
     for context, _page in opened:
         context.close()
     assert not foreign, f"requests to hosts other than {own_host}: {foreign}"
+    assert not refused, f"refused by the Content-Security-Policy: {refused}"
 
 
 @pytest.fixture
