@@ -95,8 +95,8 @@ def _jpeg(data: bytes) -> bytes:
         if length < 2 or end > len(data):
             raise ValueError("truncated JPEG segment")
         body = data[position + 4 : end]
-        if marker == 0xE1 and body.startswith(b"Exif\x00\x00"):
-            orientation = max(orientation, _orientation(body))
+        if marker == 0xE1 and body.startswith(b"Exif\x00\x00") and orientation == 1:
+            orientation = _orientation(body)
         if _jpeg_kept(marker, body):
             out.append(data[position:end])
         position = end

@@ -232,3 +232,38 @@ def test_images_written_in_bulk_lose_their_metadata_too():
     assert_clean(stored(saved))
     assert saved.file_hash == image.file_hash == sha1(stored(saved))
     assert saved.file_size == len(stored(saved))
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"progressive": True}, {"restart_marker_rows": 1}, {"subsampling": 0, "quality": 100}],
+    ids=["progressive", "restart markers", "no subsampling"],
+)
+def test_every_kind_of_jpeg_keeps_its_pixels(options):
+    output = io.BytesIO()
+    picture((64, 48)).save(output, format="JPEG", exif=camera_exif(), icc_profile=ICC, **options)
+    data = output.getvalue()
+
+    clean = assert_clean(metadata_strip(data))
+    assert not ImageChops.difference(clean, Image.open(io.BytesIO(data))).getbbox()
+    assert clean.getexif()[ORIENTATION] == 6
+
+
+def test_animated_gif_keeps_its_frames_and_loop():
+    output = io.BytesIO()
+    frames = [picture().convert("P"), Image.new("P", (60, 40), 3)]
+    frames[0].save(
+        output, format="GIF", save_all=True, append_images=frames[1:], loop=0, comment=b"Marxloh"
+    )
+
+    clean = assert_clean(metadata_strip(output.getvalue()))
+    assert clean.n_frames == 2
+    assert clean.info["loop"] == 0
+
+
+def test_png_keeps_its_orientation_alone():
+    output = io.BytesIO()
+    picture().save(output, format="PNG", exif=camera_exif(orientation=8))
+
+    clean = assert_clean(metadata_strip(output.getvalue()))
+    assert clean.getexif()[ORIENTATION] == 8
