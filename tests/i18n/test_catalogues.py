@@ -157,3 +157,20 @@ def test_admin_strings_read_in_turkish_and_german(msgid, turkish, german):
     if german is not None:
         with translation.override("de"):
             assert translation.gettext(msgid) == german
+
+
+@pytest.mark.parametrize("code", ["tr", "de"])
+def test_no_override_is_shadowed_by_our_own_catalogue(code):
+    """The first LOCALE_PATHS entry wins: an override of a msgid our code also uses is dead."""
+
+    def keys(po_path: Path) -> set:
+        return {
+            (message.context, message.id if isinstance(message.id, str) else message.id[0])
+            for message in _catalogue(po_path)
+            if message.id
+        }
+
+    own = keys(settings.LOCALE_PATHS[0] / code / "LC_MESSAGES" / "django.po")
+    overrides = keys(settings.LOCALE_PATHS[1] / code / "LC_MESSAGES" / "django.po")
+
+    assert not own & overrides
