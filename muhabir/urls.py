@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import Http404
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -21,6 +22,10 @@ if getattr(settings, "MUHABIR_SERVE_MEDIA", False):
     from django.views.static import serve
 
     def media(request, path):
+        # Documents only through Wagtail's view (/documents/<id>/<name>), which checks
+        # their privacy; their files here would bypass it.
+        if path.startswith("documents/"):
+            raise Http404(path)
         # MEDIA_ROOT is read per request, not frozen when the URLconf is first imported.
         return serve(request, path, document_root=settings.MEDIA_ROOT)
 

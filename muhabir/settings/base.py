@@ -173,6 +173,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 MUHABIR_SECTION_PAGE_SIZE = env.integer("MUHABIR_SECTION_PAGE_SIZE", 20, minimum=1)
 MUHABIR_SERVE_MEDIA = env.boolean("MUHABIR_SERVE_MEDIA", False)
+# Documents are read through Wagtail's view, which checks their collection's privacy;
+# behind nginx it may hand the file over with X-Accel-Redirect (docs/deploy/nginx.conf).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+if env.boolean("MUHABIR_DOCUMENTS_X_ACCEL", False):
+    SENDFILE_BACKEND = "muhabir.core.sendfile_nginx"
 
 # The directory's map loads its tiles from this server, the one host other than ours that
 # pages may contact; empty: no map is drawn and nothing is requested elsewhere.
