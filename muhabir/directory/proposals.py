@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from muhabir.core.clients import client_address
 from muhabir.core.links import safe_link, validate_web_link
 from muhabir.directory.models import EVENT_TIME_ZONE, Association, Event
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES
@@ -273,16 +274,6 @@ def moderators_notify(entry) -> None:
 
 
 # Rate limit ------------------------------------------------------------------------------
-
-
-def client_address(request) -> str:
-    """The reader's address; behind a trusted proxy the first X-Forwarded-For hop."""
-    if getattr(settings, "MUHABIR_TRUSTED_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _rate_key(address: str) -> str:

@@ -184,10 +184,10 @@ if env.boolean("MUHABIR_DOCUMENTS_X_ACCEL", False):
 MAP_TILE_URL = env.tile_url("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env.text("MAP_TILE_ATTRIBUTION", "")
 
-# Readers' proposals for the directory: how many one address may send per hour, whether to
-# trust the first X-Forwarded-For hop (only behind our own proxy), and who hears of them.
+# Readers' proposals for the directory: how many one address may send per hour, and who
+# hears of them. Client addresses are read behind this many proxies of our own.
 MUHABIR_PROPOSALS_PER_HOUR = env.integer("MUHABIR_PROPOSALS_PER_HOUR", 5, minimum=1)
-MUHABIR_TRUSTED_PROXY = env.boolean("MUHABIR_TRUSTED_PROXY", False)
+MUHABIR_TRUSTED_PROXY_HOPS = env.integer("MUHABIR_TRUSTED_PROXY_HOPS", 0)
 DIRECTORY_MODERATORS = env.string_list("MUHABIR_DIRECTORY_MODERATORS", [])
 
 # Press-release ingest connects to public addresses only; these host names (e.g. an

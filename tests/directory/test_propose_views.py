@@ -176,7 +176,7 @@ def test_rate_limit_per_address(client, directory_pages, settings):
 
 def test_rate_limit_behind_a_trusted_proxy(client, directory_pages, settings):
     settings.MUHABIR_PROPOSALS_PER_HOUR = 1
-    settings.MUHABIR_TRUSTED_PROXY = True
+    settings.MUHABIR_TRUSTED_PROXY_HOPS = 2
     url = f"{PROPOSE['tr']}event/"
     first = {"x-forwarded-for": "203.0.113.9, 10.0.0.1"}
     second = {"x-forwarded-for": "203.0.113.10, 10.0.0.1"}
