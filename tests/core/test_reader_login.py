@@ -52,3 +52,22 @@ def test_login_for_a_restricted_article_leads_back_to_it(client, reporter, secti
 )
 def test_head_is_answered_like_get(client, sections, path):
     assert client.head(path).status_code == client.get(path).status_code == 200
+
+
+def test_password_form_does_not_describe_the_page_behind_it(client, sections):
+    article = ArticlePageFactory(
+        parent=sections["tr"][0],
+        title="Üyelere özel haber",
+        teaser="Gizlibahçe toplantısının tutanakları",
+        search_description="Gizlibahçe özeti",
+    )
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Gizlibahçe" not in html
+    assert 'property="og:' not in html
+    assert "application/ld+json" not in html
+    assert '<meta name="robots" content="noindex">' in html
