@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from muhabir.newsroom.models import ArticlePage, ArticlePageTag, ArticlePlacement, SectionPage
@@ -18,12 +19,23 @@ from muhabir.newsroom.models import ArticlePage, ArticlePageTag, ArticlePlacemen
 FRONT_PAGE_ARTICLES_PER_SECTION = 3
 
 
+def not_expired_q(prefix: str = "") -> Q:
+    """Pages whose expiry time has not passed.
+
+    The periodic job unpublishes expired pages only when it runs; until then they are
+    still live, so every public read checks the time itself.
+    """
+    return Q(**{f"{prefix}expire_at__isnull": True}) | Q(
+        **{f"{prefix}expire_at__gt": timezone.now()}
+    )
+
+
 def public_articles() -> QuerySet[ArticlePage]:
-    """Live, public, dated articles with what listings show, newest first."""
+    """Live, public, unexpired, dated articles with what listings show, newest first."""
     return (
         ArticlePage.objects.live()
         .public()
-        .filter(published_date__isnull=False)
+        .filter(not_expired_q(), published_date__isnull=False)
         .select_related("hero_image", "locale")
         .order_by("-published_date", "-pk")
     )
@@ -77,7 +89,7 @@ def public_sections(*, home: Page) -> QuerySet[SectionPage]:
 def _public_placements(locale: Locale) -> QuerySet[ArticlePlacement]:
     """Placements of live, dated articles a reader of ``locale`` may see."""
     placements = ArticlePlacement.objects.filter(
-        article__live=True, published_date__isnull=False
+        not_expired_q("article__"), article__live=True, published_date__isnull=False
     ).filter(listed_in_language_q(locale, prefix="article__"))
     for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         placements = placements.exclude(article__path__startswith=path)

@@ -1,4 +1,6 @@
+from django.http import Http404
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -41,3 +43,11 @@ def register_scheduled_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_schedule_panels(request, panels):
     admin_scheduled.construct_homepage_panels(request, panels)
+
+
+@hooks.register("before_serve_page")
+def expired_page_not_found(page, request, serve_args, serve_kwargs):
+    """A page whose expiry time has passed is gone, though the periodic job that
+    unpublishes it has not run yet. Previews do not come through here."""
+    if page.expire_at is not None and page.expire_at <= timezone.now():
+        raise Http404

@@ -27,6 +27,7 @@ from muhabir.newsroom.models import (
     SectionPage,
 )
 from muhabir.newsroom.selectors import (
+    not_expired_q,
     public_articles,
     public_articles_for,
     section_articles,
@@ -148,14 +149,22 @@ def visibility_changed_at() -> dt.datetime | None:
     """When a page last appeared in or vanished from public view, as far as the log knows.
 
     An unpublished article leaves no date in the feed itself, yet readers holding the
-    old copy must see that it changed.
+    old copy must see that it changed. A page whose expiry time has passed vanishes
+    before the periodic job logs its unpublishing, so that time counts too.
     """
-    return (
+    logged = (
         PageLogEntry.objects.filter(action__in=VISIBILITY_ACTIONS)
         .order_by("-timestamp")
         .values_list("timestamp", flat=True)
         .first()
     )
+    expired = (
+        Page.objects.filter(live=True, expire_at__lte=timezone.now())
+        .order_by("-expire_at")
+        .values_list("expire_at", flat=True)
+        .first()
+    )
+    return max(filter(None, [logged, expired]), default=None)
 
 
 def _site_roots(site: Site) -> list[str]:
@@ -171,8 +180,8 @@ def _site_q(site: Site) -> Q:
 
 
 def site_pages(*, site: Site) -> PageQuerySet:
-    """Live, public pages of ``site`` in every language, its front pages included."""
-    return Page.objects.live().public().filter(_site_q(site))
+    """Live, public, unexpired pages of ``site`` in every language, its front pages included."""
+    return Page.objects.live().public().filter(_site_q(site), not_expired_q())
 
 
 SITEMAP_FIELDS = (
@@ -206,7 +215,7 @@ def sitemap_translations(*, site: Site, offset: int, limit: int) -> list[dict]:
     return list(
         Page.objects.live()
         .public()
-        .filter(translation_key__in=Subquery(keys))
+        .filter(not_expired_q(), translation_key__in=Subquery(keys))
         .annotate(key=_key())
         .values("url_path", "key", "locale__language_code")
     )

@@ -1,0 +1,98 @@
+"""Low findings of the outside audit (issue 13, item 11), as an anonymous reader meets them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.models import PageLogEntry, PageViewRestriction
+
+from muhabir.newsroom.models import ArticlePage
+from tests.factories.newsroom import body_paragraphs
+from tests.syndication.conftest import article_publish
+
+FEEDS = ["", "atom/", "json/"]
+
+
+def restrict(page, kind: str = PageViewRestriction.LOGIN) -> None:
+    PageViewRestriction.objects.create(page=page, restriction_type=kind, password="geheim")
+
+
+def public_texts(client, urls: list[str]) -> dict[str, str]:
+    texts = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        texts[url] = response.content.decode()
+    return texts
+
+
+# e. Expired articles --------------------------------------------------------------------
+
+
+def expire(article: ArticlePage) -> None:
+    """As if its expiry time passed a minute ago and the periodic job has not run yet."""
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+
+
+def test_expired_article_is_gone_before_the_periodic_job_runs(client, sections):
+    section = sections["tr"][0]
+    kept = article_publish(section, title="Süresi dolmayan haber", tags=("ortak",))
+    gone = article_publish(section, title="Süresi dolan haber", tags=("ortak",))
+    assert gone.title in client.get(kept.url).content.decode()
+    expire(gone)
+    assert ArticlePage.objects.get(pk=gone.pk).live
+
+    assert client.get(gone.url).status_code == 404
+    slug = Tag.objects.get(name="ortak").slug
+    urls = ["/tr/", section.url, kept.url, "/sitemap-1.xml", "/news-sitemap.xml"]
+    urls += [f"/tr/feed/{kind}" for kind in FEEDS]
+    urls += [f"/tr/feed/section/{section.slug}/{kind}" for kind in FEEDS]
+    urls += [f"/tr/feed/tag/{slug}/{kind}" for kind in FEEDS]
+    for url, body in public_texts(client, urls).items():
+        assert kept.url in body or kept.title in body or url == kept.url, url
+        assert gone.title not in body, url
+        assert gone.url not in body, url
+
+
+def test_expired_article_is_not_found_by_search(client, sections):
+    text = body_paragraphs("Çay bahçesinde semaver kaynıyor.")
+    kept = article_publish(sections["tr"][0], title="Semaver haberi bir", body=text)
+    gone = article_publish(sections["tr"][0], title="Semaver haberi iki", body=text)
+    expire(gone)
+
+    body = client.get("/tr/ara/?q=semaver").content.decode()
+
+    # The titles' matching word is highlighted: look for the rest.
+    assert kept.title.removeprefix("Semaver") in body
+    assert gone.title.removeprefix("Semaver") not in body
+
+
+def test_expiry_in_the_future_keeps_the_article_public(client, sections):
+    article = article_publish(sections["tr"][0], title="Yarın sona erecek haber")
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() + dt.timedelta(days=1)
+    )
+
+    assert client.get(article.url).status_code == 200
+    assert article.title in client.get("/tr/feed/").content.decode()
+
+
+def test_feed_changes_its_date_when_an_article_expires(client, sections):
+    article = article_publish(sections["tr"][0], title="Süresi dolacak haber")
+    hour_ago = timezone.now() - dt.timedelta(hours=1)
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=hour_ago, last_published_at=hour_ago, published_date=hour_ago
+    )
+    PageLogEntry.objects.update(timestamp=hour_ago)
+    first = client.get("/tr/feed/")
+    assert article.title in first.content.decode()
+    expire(article)
+
+    second = client.get("/tr/feed/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert second.status_code == 200
+    assert article.title not in second.content.decode()
