@@ -20,7 +20,6 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 from wagtail.models import Site
 
 from muhabir.home.models import SiteSettings
@@ -275,7 +274,7 @@ def _serve(request: HttpRequest, kind: str, *, section_slug: str = "", tag_slug:
         if section is None:
             raise Http404
     if tag_slug:
-        tag = Tag.objects.filter(slug=tag_slug).first()
+        tag = selectors.public_tag(site=site, slug=tag_slug)
         if tag is None:
             raise Http404
     site_settings = SiteSettings.for_request(request)

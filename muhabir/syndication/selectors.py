@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import CharField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, Site
 from wagtail.query import PageQuerySet
 
@@ -70,6 +71,18 @@ def language_home(*, site: Site, language: str) -> HomePage | None:
 def home_section(*, home: Page, slug: str) -> SectionPage | None:
     """The live, public section with ``slug`` under ``home``."""
     return SectionPage.objects.child_of(home).live().public().filter(slug=slug).first()
+
+
+def public_tag(*, site: Site, slug: str) -> Tag | None:
+    """The tag with ``slug`` if a public article of ``site`` carries it.
+
+    A tag found only on drafts or private articles answers as an unknown one does, so
+    its feed does not confirm that it exists.
+    """
+    tagged = ArticlePageTag.objects.filter(
+        tag=OuterRef("pk"), content_object__in=public_articles().filter(_site_q(site))
+    )
+    return Tag.objects.filter(Exists(tagged), slug=slug).first()
 
 
 def _with_feed_details(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import PageLogEntry, PageViewRestriction
@@ -26,6 +27,43 @@ def public_texts(client, urls: list[str]) -> dict[str, str]:
         assert response.status_code == 200, (url, response.status_code)
         texts[url] = response.content.decode()
     return texts
+
+
+# b. Tag feeds ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hidden", ["draft", "private"])
+@pytest.mark.parametrize("kind", FEEDS)
+def test_feed_of_a_tag_only_hidden_articles_carry_answers_like_an_unknown_tag(
+    client, sections, hidden, kind
+):
+    article = article_publish(sections["tr"][0], tags=("gizli-etiket",), publish=hidden != "draft")
+    if hidden == "private":
+        restrict(article)
+    slug = Tag.objects.get(name="gizli-etiket").slug
+
+    assert client.get(f"/tr/feed/tag/{slug}/{kind}").status_code == 404
+    assert client.get(f"/tr/feed/tag/hic-olmayan-etiket/{kind}").status_code == 404
+
+
+def test_feed_of_a_tag_on_a_public_article_still_answers(client, sections):
+    article = article_publish(sections["tr"][0], tags=("açık-etiket",))
+    slug = Tag.objects.get(name="açık-etiket").slug
+
+    response = client.get(f"/tr/feed/tag/{slug}/")
+
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+
+
+# d. Sitemap page numbers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["0", "99999", "99999999999999999999", "9" * 200])
+def test_sitemap_page_beyond_any_number_is_not_found(client, sections, number):
+    article_publish(sections["tr"][0])
+
+    assert client.get(f"/sitemap-{number}.xml").status_code == 404
 
 
 # e. Expired articles --------------------------------------------------------------------
