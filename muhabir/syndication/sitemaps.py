@@ -35,6 +35,8 @@ XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 # The protocol allows 50,000; smaller pages keep each response quick to build and fetch.
 DEFAULT_PAGE_SIZE = 10_000
 MAX_PAGE_SIZE = 50_000
+# No site has this many pages; a larger page number would overflow the database's OFFSET.
+MAX_SITEMAP_OFFSET = 2**31
 # Listed, without news metadata, when nothing is fresh enough for Google News.
 NEWS_SITEMAP_QUIET_LENGTH = 10
 
@@ -106,9 +108,9 @@ def sitemap_page(request: HttpRequest, number: int) -> HttpResponse:
     """``/sitemap-<n>.xml``: up to one page of URLs, each with its translations."""
     site = _site(request)
     size = page_size()
-    if number < 1:
-        raise Http404
     offset = (number - 1) * size
+    if number < 1 or offset >= MAX_SITEMAP_OFFSET:
+        raise Http404
     rows = selectors.sitemap_rows(site=site, offset=offset, limit=size)
     if not rows:
         raise Http404
