@@ -139,6 +139,7 @@ def front_page_sections(
     }
     translations = (
         SectionPage.objects.live()
+        .public()
         .filter(translation_key__in=list(blocks))
         .exclude(locale=home.locale_id)
         .select_related("locale")

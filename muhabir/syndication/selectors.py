@@ -98,8 +98,10 @@ def _with_feed_details(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]
         ),
         Prefetch(
             "placements",
-            # An unpublished further section must not lend the article its name.
-            queryset=ArticlePlacement.objects.filter(section__live=True)
+            # An unpublished or restricted further section must not lend the article its name.
+            queryset=ArticlePlacement.objects.filter(
+                section__in=SectionPage.objects.live().public().values("pk")
+            )
             .select_related("section")
             .order_by("-is_primary", "section__path"),
             to_attr="listed_placements",

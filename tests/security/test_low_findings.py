@@ -10,6 +10,7 @@ from taggit.models import Tag
 from wagtail.models import PageLogEntry, PageViewRestriction
 
 from muhabir.newsroom.models import ArticlePage
+from tests.conftest import section_add
 from tests.factories.newsroom import body_paragraphs
 from tests.syndication.conftest import article_publish
 
@@ -27,6 +28,45 @@ def public_texts(client, urls: list[str]) -> dict[str, str]:
         assert response.status_code == 200, (url, response.status_code)
         texts[url] = response.content.decode()
     return texts
+
+
+# a. Titles of restricted sections -------------------------------------------------------
+
+
+def test_restricted_translation_of_a_public_section_lends_it_no_name(
+    client, home_tr, home_de, sections, site_settings_bilingual
+):
+    public = sections["tr"][0]
+    german = sections["de"][0]
+    german.title = "Geheimrubrik"
+    german.save()
+    restrict(german)
+    article_publish(public, title="Kültür haberi")
+
+    for url, body in public_texts(client, ["/tr/", public.url, "/sitemap-1.xml"]).items():
+        assert "Geheimrubrik" not in body, url
+
+
+@pytest.fixture
+def site_settings_bilingual(db):
+    from wagtail.models import Site
+
+    from muhabir.home.models import SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.bilingual_section_labels = True
+    settings.save()
+    return settings
+
+
+def test_restricted_section_is_not_in_the_navigation(client, home_tr, sections):
+    hidden = section_add(home_tr, title="Gizli Bölümümüz", slug="gizli-bolum")
+    restrict(hidden)
+
+    body = client.get(sections["tr"][0].url).content.decode()
+
+    assert sections["tr"][1].title in body
+    assert "Gizli Bölümümüz" not in body
 
 
 # b. Tag feeds ---------------------------------------------------------------------------

@@ -31,7 +31,8 @@ class SectionPage(EditorialPermissionsMixin, Page):
         from muhabir.newsroom.selectors import section_articles
 
         context = super().get_context(request, *args, **kwargs)
-        translations = list(self.get_translations().live().select_related("locale"))
+        # A restricted translation lends the section neither its name nor its articles.
+        translations = list(self.get_translations().live().public().select_related("locale"))
         # The teasers show the lead image: one query for all their renditions, not one each.
         articles = section_articles(
             section=self, family=[self.pk, *(t.pk for t in translations)]
