@@ -51,8 +51,12 @@ def remember_section_title(sender, instance, **kwargs) -> None:
         )
 
 
-def reindex_renamed_section(sender, instance, **kwargs) -> None:
+def reindex_renamed_section(sender, instance, update_fields=None, **kwargs) -> None:
     # Section names are searchable words of their articles (and of their translations').
+    if update_fields is not None and "title" not in update_fields:
+        # "Save draft" on a live section: its title in memory is the draft's, not the
+        # one readers see, and the row keeps the live one.
+        return
     before = getattr(instance, "_title_before", None)
     if before is None or before == instance.title or not instance.live:
         return

@@ -80,11 +80,24 @@ class DirectoryEntry(DraftStateMixin, RevisionMixin, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.slug_unique(self.slug_base())
-        self.search_text = self.search_text_build()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_text" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "search_text"]
+        # "Save draft" on a live entry saves the unsaved draft values with update_fields
+        # naming only Wagtail's bookkeeping (latest_revision, ...): the words readers find
+        # the entry by must stay the live text's until the draft is published (a full save).
+        if update_fields is None or self.search_source_columns().intersection(update_fields):
+            self.search_text = self.search_text_build()
+            if update_fields is not None and "search_text" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "search_text"]
         super().save(*args, **kwargs)
+
+    @classmethod
+    def search_source_columns(cls) -> set[str]:
+        """The columns ``search_text`` is made from (``description_tr``, ``city``, ...)."""
+        return {
+            f"{field}{suffix}"
+            for field in cls.search_source_fields
+            for suffix in ("", *(f"_{code}" for code in DIRECTORY_LANGUAGES))
+        }
 
     def slug_base(self) -> str:
         value = getattr(self, self.slug_source, "")

@@ -170,6 +170,8 @@ class Offer(DirectoryEntry, Contact, index.Indexed):
 _UNTIL = re.compile(r"UNTIL=(\d{8})(?:T(\d{6}))?(Z?)", re.IGNORECASE)
 # Enough for a daily event over ten years; a longer rule is cut off for listings.
 MAX_OCCURRENCES = 4000
+# The fields ``Event.last_end`` is made from.
+LAST_END_SOURCES = frozenset({"start", "end", "all_day", "rrule"})
 
 
 def _until_in_utc(match: re.Match) -> str:
@@ -361,10 +363,13 @@ class Event(DirectoryEntry, Located, index.Indexed):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        self.last_end = self.last_end_compute()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "last_end" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "last_end"]
+        # As with ``search_text``: a draft's dates must not move the live event in listings
+        # (they filter on ``last_end``) before the draft is published.
+        if update_fields is None or LAST_END_SOURCES.intersection(update_fields):
+            self.last_end = self.last_end_compute()
+            if update_fields is not None and "last_end" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "last_end"]
         super().save(*args, **kwargs)
 
     def last_end_compute(self) -> dt.datetime | None:

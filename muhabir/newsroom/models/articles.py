@@ -33,6 +33,8 @@ from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.newsroom.blocks import ArticleBodyBlock
 
 READING_WORDS_PER_MINUTE = 200
+# The fields ``published_date`` is made from.
+PUBLISHED_DATE_SOURCES = frozenset({"editorial_date", "first_published_at", "go_live_at"})
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -262,12 +264,16 @@ class ArticlePage(EditorialPermissionsMixin, Page):
             self.sections.set([s for s in self.sections.all() if s.pk != parent.pk])
 
     def save(self, *args, **kwargs):
-        self.published_date = self.editorial_date or self.first_published_at
-        if self.published_date is None and self.go_live_at is not None:
-            self.published_date = self.go_live_at
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "published_date" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "published_date"]
+        # "Save draft" on a live article saves the unsaved draft values with update_fields
+        # naming only Wagtail's bookkeeping (latest_revision, ...): the date readers sort by
+        # must not follow the draft's editorial date until it is published (a full save).
+        if update_fields is None or PUBLISHED_DATE_SOURCES.intersection(update_fields):
+            self.published_date = self.editorial_date or self.first_published_at
+            if self.published_date is None and self.go_live_at is not None:
+                self.published_date = self.go_live_at
+            if update_fields is not None and "published_date" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "published_date"]
         result = super().save(*args, **kwargs)
         if update_fields is None and self.depth:
             self.placements_sync()
