@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import heapq
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -388,6 +389,21 @@ def summary(event: Event, language: str) -> str:
 # iCalendar -------------------------------------------------------------------------------
 
 
+# Every way text can break a line (CR LF, CR, vertical tab, form feed, NEL, U+2028/2029).
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+# Control characters RFC 5545 does not allow in TEXT (3.3.11), tab aside.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def ical_text(value: str, *, single_line: bool = False) -> str:
+    """``value`` as iCalendar TEXT: each line break a plain newline, which the icalendar
+    library writes as ``\\n`` (RFC 5545 3.3.11), or a space in ``single_line`` parameter
+    values; control characters dropped. Stored text may hold anything a form let through.
+    """
+    value = _CONTROLS.sub("", _LINE_BREAKS.sub(" " if single_line else "\n", value))
+    return value.strip() if single_line else value
+
+
 @functools.cache
 def berlin_vtimezone_ical() -> bytes:
     """VTIMEZONE for Europe/Berlin with yearly rules, as calendar programs ship it.
@@ -469,16 +485,16 @@ def ical_event(event: Event, *, language: str, url: str = "", organiser_url: str
     recurrence = ical_recurrence(event)
     if recurrence is not None:
         component.add("rrule", recurrence)
-    component.add("summary", summary(event, language))
+    component.add("summary", ical_text(summary(event, language)))
     description = bilingual(event, "description", language)
     price = bilingual(event, "price", language)
     if price:
         description = "\n\n".join(part for part in (description, price) if part)
     if description:
-        component.add("description", description)
+        component.add("description", ical_text(description))
     location = location_text(event)
     if location:
-        component.add("location", location)
+        component.add("location", ical_text(location))
     point = coordinates(event)
     if point is not None:
         component.add("geo", point)
@@ -489,7 +505,11 @@ def ical_event(event: Event, *, language: str, url: str = "", organiser_url: str
     email = getattr(organiser, "email", "") if organiser is not None else ""
     address = f"mailto:{email}" if email else organiser_url
     if name and address:
-        component.add("organizer", icalendar.vCalAddress(address), parameters={"cn": name})
+        component.add(
+            "organizer",
+            icalendar.vCalAddress(address),
+            parameters={"cn": ical_text(name, single_line=True)},
+        )
     component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     component.add("class", "PUBLIC")
     return component
@@ -501,7 +521,7 @@ def ical_calendar(name: str, components: Iterable[icalendar.Event]) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", ical_text(name, single_line=True))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     calendar.add_component(berlin_vtimezone())
     for component in components:

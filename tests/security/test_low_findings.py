@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
+import icalendar
 import pytest
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import PageLogEntry, PageViewRestriction
 
+from muhabir.directory.models import Event
 from muhabir.newsroom.models import ArticlePage
 from tests.conftest import section_add
+from tests.directory.calendar_data import berlin, directory_pages_add, event_add
 from tests.factories.newsroom import body_paragraphs
 from tests.syndication.conftest import article_publish
 
@@ -104,6 +108,51 @@ def test_sitemap_page_beyond_any_number_is_not_found(client, sections, number):
     article_publish(sections["tr"][0])
 
     assert client.get(f"/sitemap-{number}.xml").status_code == 404
+
+
+# d. Line breaks in iCalendar text -------------------------------------------------------
+
+STORED_TITLES = {
+    "crlf": "Gurbette\r\n59. Yıl",
+    "lf": "Gurbette\n59. Yıl",
+    "cr": "Gurbette\r59. Yıl",
+    "line separator": "Gurbette\u202859. Yıl",
+    "paragraph separator": "Gurbette\u202959. Yıl",
+    "next line": "Gurbette\x8559. Yıl",
+    "controls": "Gurbette\x00\x07\x0b\x0c\x1b\x7f59. Yıl",
+}
+
+
+@pytest.mark.parametrize("title", STORED_TITLES.values(), ids=STORED_TITLES.keys())
+def test_event_calendar_with_any_stored_title_is_valid_icalendar(client, home_tr, home_de, title):
+    directory_pages_add()
+    event = event_add(title="Gurbette 59. Yıl", start=berlin(2031, 1, 15, 19))
+    # Stored as an older form or an import may have left it, past today's validation.
+    Event.objects.filter(pk=event.pk).update(
+        title_tr=title,
+        title_de=title,
+        description_tr=f"Birinci satır{title}",
+        venue_name=title,
+        organiser_name=f'{title} "Derneği"',
+    )
+
+    for url in (f"/tr/rehber/etkinlikler/{event.slug}.ics", "/tr/rehber/etkinlikler/feed.ics"):
+        response = client.get(url)
+
+        assert response.status_code == 200, url
+        body = response.content
+        # Every line ends in CRLF and holds no other line break or control character.
+        lines = body.split(b"\r\n")
+        assert lines[-1] == b""
+        for line in lines[:-1]:
+            text = line.decode()
+            assert not any(unicodedata.category(c) == "Cc" or c in "\u2028\u2029" for c in text), (
+                line
+            )
+        calendar = icalendar.Calendar.from_ical(body)
+        (vevent,) = calendar.walk("VEVENT")
+        assert str(vevent["SUMMARY"]).replace("\n", "") == "Gurbette59. Yıl"
+        assert "\n" not in str(calendar["X-WR-CALNAME"])
 
 
 # e. Expired articles --------------------------------------------------------------------
