@@ -30,6 +30,17 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def second_factor_on_force_login(monkeypatch):
+    """``force_login`` signs in completely: administrators must have passed the second step
+    (muhabir.accounts), so their clients get an authenticator app and a verified session."""
+    from django.test import Client
+
+    from tests.accounts.helpers import force_login_verified
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never to data/."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,5 +1,7 @@
 """Settings with working defaults; everything configurable comes from ``env``."""
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from muhabir.settings import env
@@ -24,6 +26,7 @@ INSTALLED_APPS = [
     "muhabir.search",
     "muhabir.wordpress",
     "muhabir.directory",
+    "muhabir.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -42,6 +45,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,9 +68,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "muhabir.accounts.middleware.TwoFactorMiddleware",
+    "muhabir.accounts.middleware.PagePasswordThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into muhabir.accounts' page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "muhabir.urls"
@@ -166,6 +178,34 @@ DEFAULT_FROM_EMAIL = env.email_address(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# Sign-in protection (muhabir.accounts). django-axes counts failed passwords per account
+# (one account guessed from many addresses) and per client address (many accounts from
+# one), each locked for the cool-off time after MUHABIR_LOGIN_FAILURES; tries during a
+# lock-out do not extend it. Attempts are kept in the database, which every app server
+# shares and which outlives a restart (the local-memory cache of `make run` does neither).
+MUHABIR_LOGIN_FAILURES = env.integer("MUHABIR_LOGIN_FAILURES", 5, minimum=1)
+MUHABIR_LOGIN_COOLOFF_MINUTES = env.integer("MUHABIR_LOGIN_COOLOFF_MINUTES", 15, minimum=1)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = MUHABIR_LOGIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=MUHABIR_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "muhabir.core.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "muhabir.accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False
+WAGTAILADMIN_USER_LOGIN_FORM = "muhabir.accounts.forms.AdminLoginForm"
+# Two-factor authentication (django-otp, TOTP apps and recovery codes): optional for
+# reporters and editors, required in the admin for superusers and the Administrator group.
+MUHABIR_2FA_REQUIRED_FOR_ADMINISTRATORS = env.boolean(
+    "MUHABIR_2FA_REQUIRED_FOR_ADMINISTRATORS", True
+)
+# The name authenticator apps list the account under.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Renditions are made in the request only when nobody made them before; the
 # newsroom creates them on publish (see newsroom.signals).

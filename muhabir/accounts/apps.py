@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "muhabir.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts and sign-in")
+    default_auto_field = "django.db.models.BigAutoField"
