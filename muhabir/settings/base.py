@@ -156,6 +156,8 @@ MUHABIR_MAX_IMAGE_PIXELS = env.integer("MUHABIR_MAX_IMAGE_PIXELS", 40_000_000, m
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = MUHABIR_MAX_IMAGE_PIXELS
 WAGTAILIMAGES_IMAGE_FORM_BASE = "muhabir.images.limits.PixelLimitImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "muhabir.core.documents.DocumentForm"
+MUHABIR_MAX_DOCUMENT_BYTES = env.integer("MUHABIR_MAX_DOCUMENT_MB", 20, minimum=1) * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("tr", "Türkçe"), ("de", "Deutsch"), ("en", "English")]
