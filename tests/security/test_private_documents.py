@@ -46,6 +46,8 @@ def test_private_document_is_read_by_a_logged_in_editor(editor_client, private_d
 
     assert response.status_code == 200
     assert b"gizli" in b"".join(response.streaming_content)
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_behind_nginx_the_file_is_handed_over_by_x_accel_redirect(
