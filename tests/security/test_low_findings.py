@@ -37,6 +37,25 @@ def public_texts(client, urls: list[str]) -> dict[str, str]:
 # a. Titles of restricted sections -------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "kind", [PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD, PageViewRestriction.GROUPS]
+)
+def test_restricted_further_section_is_named_nowhere_public(client, home_tr, sections, kind):
+    hidden = section_add(home_tr, title="Gizli Bölümümüz", slug="gizli-bolum")
+    restrict(hidden, kind)
+    public = sections["tr"][0]
+    article = article_publish(public, title="Herkese açık haber", further_sections=[hidden])
+    assert {p.section_id for p in article.placements.all()} == {public.pk, hidden.pk}
+
+    urls = ["/tr/", public.url, article.url, "/sitemap.xml", "/sitemap-1.xml"]
+    urls += [f"/tr/feed/{kind}" for kind in FEEDS]
+    urls += [f"/tr/feed/section/{public.slug}/{kind}" for kind in FEEDS]
+    for url, body in public_texts(client, urls).items():
+        assert "Gizli Bölümümüz" not in body, url
+        assert "gizli-bolum" not in body, url
+    assert article.title in client.get(article.url).content.decode()
+
+
 def test_restricted_translation_of_a_public_section_lends_it_no_name(
     client, home_tr, home_de, sections, site_settings_bilingual
 ):

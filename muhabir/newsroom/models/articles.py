@@ -25,7 +25,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from muhabir.core import text
@@ -368,9 +368,24 @@ class ArticlePage(EditorialPermissionsMixin, Page):
         return self.get_parent().specific
 
     def all_sections(self) -> list:
-        """The primary section first, then the further ones in tree order."""
-        further = [s for s in self.sections.all() if s.pk != self.primary_section.pk]
+        """The primary section first, then the further ones readers may see, in tree order.
+
+        An unpublished or restricted further section is left out: its name is not public
+        (the article page, its JSON-LD and its breadcrumbs name these sections).
+        """
+        # Asked whether or not there are further sections, so a page costs the same queries.
+        restricted = self._restricted_paths
+        further = [
+            s
+            for s in self.sections.all()
+            if s.pk != self.primary_section.pk and s.live and not s.path.startswith(restricted)
+        ]
         return [self.primary_section, *sorted(further, key=lambda s: s.path)]
+
+    @cached_property
+    def _restricted_paths(self) -> tuple[str, ...]:
+        # The page and its metadata both ask for the sections: one query for both.
+        return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
     def is_scheduled(self) -> bool:
         return self.go_live_at is not None and self.go_live_at > timezone.now()
