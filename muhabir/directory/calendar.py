@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import heapq
 import itertools
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import icalendar
+from dateutil import rrule as dateutil_rrule
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -39,9 +41,14 @@ from muhabir.directory.selectors import entries_public, text_filter
 # No window ever yields more than this many occurrences of one event, nor in all.
 MAX_OCCURRENCES_PER_EVENT = 400
 MAX_OCCURRENCES = 2000
+# Dates of one rule walked per listing at most, those before the window included: a
+# monthly or COUNT rule cannot skip ahead (``_skipped_ahead``) and is walked from DTSTART.
+MAX_RULE_STEPS = 5000
 # Feeds keep what happened lately, so a subscribed calendar does not lose last week.
 FEED_PAST = dt.timedelta(days=90)
 PRODID = "-//Muhabirce NRW//Directory events//EN"
+
+logger = logging.getLogger(__name__)
 
 
 class Occurrence(NamedTuple):
@@ -113,8 +120,39 @@ def _rule(event: Event):
         return None
     try:
         return rrule_parse(event.rrule, event.start)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError) as error:
+        # Stored before today's validation (an hourly rule, say): shown once, at its start.
+        logger.warning("Event %s: recurrence rule %r ignored (%s)", event.pk, event.rrule, error)
         return None
+
+
+def _skipped_ahead(rule, after: dt.datetime):
+    """``rule`` restarted at a period boundary shortly before ``after``, with the same dates.
+
+    dateutil walks every occurrence from DTSTART, even for ``after()`` and ``between()``:
+    decades of a daily rule for each listing. A daily or weekly rule without COUNT repeats
+    in fixed periods of wall-clock days, so a start a whole number of periods later (same
+    weekday, same time of day) gives the same occurrences from there on.
+    """
+    if rule._count is not None or rule._freq not in (dateutil_rrule.DAILY, dateutil_rrule.WEEKLY):
+        return rule
+    days = rule._interval * (7 if rule._freq == dateutil_rrule.WEEKLY else 1)
+    start = rule._dtstart
+    # Both in EVENT_TIME_ZONE: subtraction and addition count wall-clock days.
+    periods = (after.astimezone(start.tzinfo) - start).days // days - 1
+    if periods <= 0:
+        return rule
+    return rule.replace(dtstart=start + dt.timedelta(days=periods * days))
+
+
+def _rule_starts(event: Event, rule, after: dt.datetime) -> Iterator[dt.datetime]:
+    """The rule's starts from ``after`` on, giving up after ``MAX_RULE_STEPS`` dates."""
+    for step, start in enumerate(_skipped_ahead(rule, after)):
+        if step >= MAX_RULE_STEPS:
+            logger.warning("Event %s: recurrence rule %r cut off", event.pk, event.rrule)
+            return
+        if start >= after:
+            yield start
 
 
 def _overlaps(occurrence: Occurrence, since: dt.datetime, until: dt.datetime | None) -> bool:
@@ -146,7 +184,7 @@ def iter_occurrences(
     # occurrence that began before ``since`` and still runs is found too.
     lookback = duration + (dt.timedelta(days=1) if event.all_day else dt.timedelta(0))
     after = local(since - lookback)
-    starts = rule.xafter(after, inc=True)
+    starts = _rule_starts(event, rule, after)
     anchor = local(event.start).replace(microsecond=0)
     if anchor >= after:
         # RFC 5545 counts DTSTART as the first occurrence even when the rule skips it;

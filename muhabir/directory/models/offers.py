@@ -170,6 +170,9 @@ class Offer(DirectoryEntry, Contact, index.Indexed):
 _UNTIL = re.compile(r"UNTIL=(\d{8})(?:T(\d{6}))?(Z?)", re.IGNORECASE)
 # Enough for a daily event over ten years; a longer rule is cut off for listings.
 MAX_OCCURRENCES = 4000
+ALLOWED_FREQUENCIES = frozenset(
+    {dateutil_rrule.DAILY, dateutil_rrule.WEEKLY, dateutil_rrule.MONTHLY, dateutil_rrule.YEARLY}
+)
 # The fields ``Event.last_end`` is made from.
 LAST_END_SOURCES = frozenset({"start", "end", "all_day", "rrule"})
 
@@ -200,7 +203,18 @@ def rrule_parse(value: str, start: dt.datetime) -> dateutil_rrule.rrule:
     rule = dateutil_rrule.rrulestr(value, dtstart=start.astimezone(EVENT_TIME_ZONE))
     if not isinstance(rule, dateutil_rrule.rrule):
         raise ValueError("not a single RRULE")
+    # More than one a day (FREQ=HOURLY, or DAILY with several BYHOURs) makes every
+    # listing expand thousands of occurrences; no event of the directory needs it.
+    original = rule._original_rule
+    if rule._freq not in ALLOWED_FREQUENCIES or any(
+        len(original.get(part) or ()) > 1 for part in ("byhour", "byminute", "bysecond")
+    ):
+        raise RecurrenceTooFrequent("more than once a day")
     return rule
+
+
+class RecurrenceTooFrequent(ValueError):
+    """A rule that repeats more often than once a day."""
 
 
 def rrule_is_endless(rule: dateutil_rrule.rrule) -> bool:
@@ -355,6 +369,10 @@ class Event(DirectoryEntry, Located, index.Indexed):
         if self.rrule and self.start:
             try:
                 rrule_parse(self.rrule, self.start)
+            except RecurrenceTooFrequent:
+                errors["rrule"] = _(
+                    "An event can repeat daily, weekly, monthly or yearly, at most once a day."
+                )
             except (ValueError, TypeError):
                 errors["rrule"] = _(
                     "This is not a recurrence rule. Example: FREQ=WEEKLY;BYDAY=TU;COUNT=10"
