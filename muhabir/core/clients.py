@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
 
-def client_address(request: HttpRequest) -> str:
-    """The reader's address, for rate limits and lock-outs.
+def _ip(value: str) -> str | None:
+    """``value`` as a normalised IP address, or None when it is not one."""
+    value = value.strip().strip("[]")
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The reader's IP address, for rate limits and lock-outs; None when unknown.
 
     Each proxy appends the address it saw to ``X-Forwarded-For``; whatever a client
     writes there itself stands to the left. With ``MUHABIR_TRUSTED_PROXY_HOPS`` proxies
     of our own in front, the client is the entry that many places from the right: the
     left part cannot be trusted, and taking the first entry would let anyone pose as
-    anyone. A request with fewer entries did not come through all proxies; its own
-    connection's address is used.
+    anyone. A request with fewer entries did not come through all proxies, and an entry
+    that is no IP address was not written by one: then the connection's own address
+    counts. Only valid addresses come out, since lock-outs store them in an IP column.
     """
     hops = getattr(settings, "MUHABIR_TRUSTED_PROXY_HOPS", 0)
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = _ip(request.META.get("REMOTE_ADDR", "") or "")
     if hops <= 0:
         return remote
     forwarded = [
@@ -27,4 +39,4 @@ def client_address(request: HttpRequest) -> str:
     ]
     if len(forwarded) < hops:
         return remote
-    return forwarded[-hops]
+    return _ip(forwarded[-hops]) or remote

@@ -276,7 +276,7 @@ def moderators_notify(entry) -> None:
 # Rate limit ------------------------------------------------------------------------------
 
 
-def _rate_key(address: str) -> str:
+def _rate_key(address: str | None) -> str:
     return f"directory:proposals:{address}"
 
 

@@ -43,3 +43,17 @@ def test_a_request_that_skipped_the_proxies_counts_as_its_connection(settings):
 
     assert client_address(_request("203.0.113.5", "6.6.6.6")) == "203.0.113.5"
     assert client_address(_request("203.0.113.5")) == "203.0.113.5"
+
+
+@pytest.mark.parametrize("forwarded", ["unknown", "203.0.113.5:4711", "<script>", ""])
+def test_only_ip_addresses_come_out(settings, forwarded):
+    settings.MUHABIR_TRUSTED_PROXY_HOPS = 1
+
+    assert client_address(_request("127.0.0.1", forwarded)) == "127.0.0.1"
+    assert client_address(_request("")) is None
+
+
+def test_ipv6_in_brackets_is_read(settings):
+    settings.MUHABIR_TRUSTED_PROXY_HOPS = 1
+
+    assert client_address(_request("::1", "[2001:db8::1]")) == "2001:db8::1"
