@@ -19,6 +19,7 @@ from wagtail.models import Revision
 
 from muhabir.newsroom.models import ArticlePage, SectionPage
 from tests.browser.conftest import PASSWORD
+from tests.browser.test_two_factor import second_step
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,6 +43,8 @@ def log_in(page: Page, username: str) -> None:
     # Wagtail's login form leaves its password label untranslated ("Password").
     page.get_by_label(re.compile(r"Password|Parola")).fill(PASSWORD)
     page.get_by_role("button", name="Oturum aç").click()
+    # Administrators set up an authenticator app first; users with one enter its code.
+    second_step(page, username)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
