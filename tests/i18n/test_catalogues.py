@@ -174,3 +174,26 @@ def test_no_override_is_shadowed_by_our_own_catalogue(code):
     overrides = keys(settings.LOCALE_PATHS[1] / code / "LC_MESSAGES" / "django.po")
 
     assert not own & overrides
+
+
+def test_an_override_path_without_a_language_is_fine_but_our_own_catalogue_is_required(
+    settings, tmp_path
+):
+    own, overrides = tmp_path / "locale", tmp_path / "locale_overrides"
+    for code, _name in settings.LANGUAGES:
+        (own / code / "LC_MESSAGES").mkdir(parents=True)
+        (own / code / "LC_MESSAGES" / "django.po").write_text(
+            FUZZY_PO.replace("#, fuzzy\n", ""), encoding="utf-8"
+        )
+    (overrides / "tr" / "LC_MESSAGES").mkdir(parents=True)
+    (overrides / "tr" / "LC_MESSAGES" / "djangojs.po").write_text(
+        FUZZY_PO.replace("#, fuzzy\n", ""), encoding="utf-8"
+    )
+    settings.LOCALE_PATHS = [own, overrides]
+
+    call_command("compile_catalogues", "--check")
+    (own / "de" / "LC_MESSAGES" / "django.po").unlink()
+    with pytest.raises(
+        CommandError, match=r"Missing catalogue: .*locale/de/LC_MESSAGES/django\.po"
+    ):
+        call_command("compile_catalogues", "--check")

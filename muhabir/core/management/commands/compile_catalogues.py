@@ -1,8 +1,8 @@
 """Compile the .po catalogues to .mo without GNU gettext, and check them for gaps.
 
-Every locale path has a ``django.po`` per language; a ``djangojs.po`` next to it (the
-strings of Wagtail's admin JavaScript, served by /admin/jsi18n/) is compiled and checked
-where present.
+Our own catalogue path has a ``django.po`` per language; override catalogues and
+``djangojs.po`` files (the strings of Wagtail's admin JavaScript, served by /admin/jsi18n/)
+are compiled and checked where present.
 """
 
 from __future__ import annotations
@@ -16,14 +16,20 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 def catalogue_paths() -> list[Path]:
-    """Every language's django.po (missing or not) and every djangojs.po there is."""
+    """The project's django.po per language (missing or not), and every other catalogue there is.
+
+    As the start-up check says: the first of LOCALE_PATHS holds the project's own catalogues,
+    which every language needs; the others (corrections of Wagtail's) exist where needed.
+    """
+    own, *others = (Path(locale_path) for locale_path in settings.LOCALE_PATHS)
     paths = []
-    for locale_path in settings.LOCALE_PATHS:
-        for code, _name in settings.LANGUAGES:
-            directory = Path(locale_path) / code / "LC_MESSAGES"
-            paths.append(directory / "django.po")
-            if (directory / "djangojs.po").exists():
-                paths.append(directory / "djangojs.po")
+    for code, _name in settings.LANGUAGES:
+        paths.append(own / code / "LC_MESSAGES" / "django.po")
+        for locale_path in (own, *others):
+            for domain in ("django", "djangojs"):
+                po_path = locale_path / code / "LC_MESSAGES" / f"{domain}.po"
+                if po_path.exists() and po_path not in paths:
+                    paths.append(po_path)
     return sorted(paths)
 
 
