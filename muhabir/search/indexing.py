@@ -65,7 +65,8 @@ class SectionIndex:
 
     @classmethod
     def load(cls) -> SectionIndex:
-        rows = SectionPage.objects.live().values_list("pk", "translation_key", "title")
+        # A restricted section's name is not public, so it finds nothing.
+        rows = SectionPage.objects.live().public().values_list("pk", "translation_key", "title")
         families = defaultdict(list)
         for _pk, key, title in rows:
             families[key].append(title)

@@ -162,7 +162,9 @@ class SectionName:
 
 def _section_rows() -> list[tuple[int, str, str, str]]:
     return list(
+        # Restricted sections are nobody's facet: their names are not public.
         SectionPage.objects.live()
+        .public()
         .order_by("path")
         .values_list("pk", "translation_key", "title", "locale__language_code")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from wagtail.models import PageViewRestriction
 
 from muhabir.search.backends import postgres_language_indexes_ensure
 from muhabir.search.models import SearchDocument
@@ -136,3 +137,17 @@ def test_a_bounded_exclusion_says_it_was_bounded(sections, monkeypatch):
     )
     assert not complete.capped
     assert [hit.article.title for hit in complete.hits] == ["Eski toplantı"]
+
+
+def test_a_restricted_section_lends_its_name_neither_to_facets_nor_to_search(sections):
+    private = sections["de"][2]
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    article = ArticlePageFactory(
+        parent=sections["de"][0], title="Chorprobe am Abend", body=body_paragraphs("Singen.")
+    )
+    article.sections.add(private)
+    article.save_revision().publish()
+
+    assert found("vereine") == []
+    results = search_results(query="chorprobe", filters=Filters(), interface_language="de")
+    assert {option.label for option in results.facets["section"]} == {"Magazin & Kultur"}
