@@ -41,6 +41,14 @@ def second_factor_on_force_login(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def demo_password_file(monkeypatch, tmp_path):
+    """The demo loader keeps its password under data/; the tests' own stays out of it."""
+    from muhabir.demo import services as demo_services
+
+    monkeypatch.setattr(demo_services, "_password_file", lambda: tmp_path / "demo-password")
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never to data/."""
     settings.MEDIA_ROOT = tmp_path / "media"
