@@ -134,8 +134,8 @@ def test_every_override_is_a_msgid_wagtail_still_uses(po_path):
         ("places", "mekânlar", "Orte"),
         ("associations", "dernekler", "Vereine"),
         ("events", "etkinlikler", "Veranstaltungen"),
-        ("contact person", "iletişim kişisi", "Ansprechperson"),
-        ("website", "internet sitesi", "Website"),
+        ("contact person", "İletişim kişisi", "Ansprechperson"),
+        ("website", "İnternet sitesi", "Website"),
         (
             "Give the title in at least one language.",
             "Başlığı en az bir dilde girin.",
