@@ -13,6 +13,11 @@ class AdminLoginForm(LoginForm):
     """Wagtail's login form; a locked-out account or address is told so, not that the
     password was wrong (which would invite more guessing from the real user)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's password field has no label, so Django shows "Password" in English.
+        self.fields["password"].label = _("Password")
+
     def get_invalid_login_error(self):
         if getattr(self.request, "axes_locked_out", False):
             return forms.ValidationError(lockout_message(), code="locked_out")

@@ -88,11 +88,6 @@ def test_the_admin_login_asks_for_the_username_in_the_visitors_language(language
     assert f'placeholder="{username}"' in response.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's LoginForm declares its password field without a label, so Django shows "
-    "pretty_name('password'), which no catalogue can translate",
-)
 def test_the_admin_login_labels_the_password_in_turkish(client):
     response = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="tr")
 
