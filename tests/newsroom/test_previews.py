@@ -77,3 +77,21 @@ def test_editor_previews_the_section_and_the_home_page(editor_client, sections, 
     for page in (section, home):
         response = editor_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
         assert response.status_code == 200, page
+
+
+def test_editor_previews_a_draft_of_every_other_page_type(editor_client, home_tr):
+    from muhabir.directory.models import DirectoryPage
+    from muhabir.home.models import StandardPage
+
+    impressum = StandardPage(title="Künye", slug="kunye", body="<p>Yayıncı: Muhabirce NRW</p>")
+    directory = DirectoryPage(title="Rehber", slug="rehber")
+    for page in (impressum, directory):
+        home_tr.add_child(instance=page)
+        page.save_revision().publish()
+        page.title = f"{page.title} (taslak)"
+        page.save_revision()
+
+        response = editor_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+
+        assert response.status_code == 200, page
+        assert escape(page.title) in response.content.decode()
