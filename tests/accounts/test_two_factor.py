@@ -21,6 +21,10 @@ from tests.accounts.helpers import totp_code, totp_device_add
 from tests.conftest import PASSWORD
 from tests.i18n.english import english_in, html_text_nodes
 
+# Some tests ask for their users by name at run time, which pytest-django cannot see:
+# without the mark they would run after the transactional tests, on an emptied database.
+pytestmark = pytest.mark.django_db
+
 ADMIN = "/admin/"
 SETUP = "/admin/two-factor/setup/"
 VERIFY = "/admin/two-factor/verify/"
