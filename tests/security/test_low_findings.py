@@ -138,7 +138,8 @@ STORED_TITLES = {
     "line separator": "Gurbette\u202859. Yıl",
     "paragraph separator": "Gurbette\u202959. Yıl",
     "next line": "Gurbette\x8559. Yıl",
-    "controls": "Gurbette\x00\x07\x0b\x0c\x1b\x7f59. Yıl",
+    # NUL is left out: PostgreSQL cannot store it in a text column at all.
+    "controls": "Gurbette\x01\x07\x0b\x0c\x1b\x7f59. Yıl",
 }
 
 
