@@ -168,19 +168,26 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _code_confirmed(form: CodeForm, user) -> bool:
+    """Whether the form holds a current code of ``user``; if not, the form says why."""
+    if not form.is_valid():
+        return False
+    try:
+        services.code_check(user=user, code=form.cleaned_data["code"])
+    except ValidationError as error:
+        form.add_error("code", error)
+        return False
+    return True
+
+
 @require_POST
 def disable(request: HttpRequest) -> HttpResponse:
     """Switch two-factor authentication off, confirmed with a current code."""
     form = CodeForm(request.POST, prefix="disable")
-    if form.is_valid():
-        try:
-            services.code_check(user=request.user, code=form.cleaned_data["code"])
-        except ValidationError as error:
-            form.add_error("code", error)
-        else:
-            services.two_factor_disable(request=request)
-            messages.success(request, _("Two-factor authentication is off."))
-            return redirect("accounts:two_factor")
+    if _code_confirmed(form, request.user):
+        services.two_factor_disable(request=request)
+        messages.success(request, _("Two-factor authentication is off."))
+        return redirect("accounts:two_factor")
     return manage(request, disable_form=form)
 
 
@@ -188,14 +195,9 @@ def disable(request: HttpRequest) -> HttpResponse:
 def recovery_codes_new(request: HttpRequest) -> HttpResponse:
     """Replace the recovery codes, confirmed with a current code."""
     form = CodeForm(request.POST, prefix="codes")
-    if form.is_valid():
-        try:
-            services.code_check(user=request.user, code=form.cleaned_data["code"])
-        except ValidationError as error:
-            form.add_error("code", error)
-        else:
-            request.session[RECOVERY_CODES_SESSION_KEY] = services.recovery_codes_create(
-                user=request.user
-            )
-            return redirect("accounts:recovery_codes")
+    if _code_confirmed(form, request.user):
+        request.session[RECOVERY_CODES_SESSION_KEY] = services.recovery_codes_create(
+            user=request.user
+        )
+        return redirect("accounts:recovery_codes")
     return manage(request, codes_form=form)
