@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup install check lint format messages bench clean
+.PHONY: run test setup install check lint format messages bench clean lock
 
 $(BIN)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
@@ -57,6 +57,11 @@ messages: install
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Re-resolve the pinned set after a change to pyproject.toml (needs uv: `python3.11 -m pip install uv`).
+lock:
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu -o requirements.lock
 
 clean:
 	rm -rf $(VENV) node_modules data/test-media
