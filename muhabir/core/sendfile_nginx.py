@@ -4,7 +4,7 @@ Wagtail's document view checks collection privacy and then hands the file over. 
 this backend (``MUHABIR_DOCUMENTS_X_ACCEL=true``) it answers with an
 ``X-Accel-Redirect`` to an ``internal`` nginx location instead of streaming the file
 through the application; nginx refuses that location to anyone who asks for it
-directly, and ``/media/documents/`` is not served at all (docs/deploy/nginx.conf).
+directly, and ``/media/documents/`` is not served at all (deploy/nginx.conf).
 """
 
 from __future__ import annotations

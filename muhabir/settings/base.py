@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from muhabir.settings import env
@@ -135,7 +136,8 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "data" / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_STORAGE=s3: uploads in S3-compatible object storage, shared by all app servers.
+    "default": env.media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
@@ -216,10 +218,28 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MUHABIR_SECTION_PAGE_SIZE = env.integer("MUHABIR_SECTION_PAGE_SIZE", 20, minimum=1)
 MUHABIR_SERVE_MEDIA = env.boolean("MUHABIR_SERVE_MEDIA", False)
 # Documents are read through Wagtail's view, which checks their collection's privacy;
-# behind nginx it may hand the file over with X-Accel-Redirect (docs/deploy/nginx.conf).
+# behind nginx it may hand the file over with X-Accel-Redirect (deploy/nginx.conf).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 if env.boolean("MUHABIR_DOCUMENTS_X_ACCEL", False):
+    if STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
+        # From object storage Wagtail's view streams the file itself; nginx has no path.
+        raise ImproperlyConfigured("MUHABIR_DOCUMENTS_X_ACCEL: needs MEDIA_STORAGE=local")
     SENDFILE_BACKEND = "muhabir.core.sendfile_nginx"
+
+# The front proxy's page cache (deploy/nginx.conf), purged through Wagtail's frontend
+# cache invalidation at this address when a page changes (muhabir.core.frontend_cache).
+MUHABIR_FRONTEND_CACHE_URL = env.url("MUHABIR_FRONTEND_CACHE_URL", "")
+if MUHABIR_FRONTEND_CACHE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": MUHABIR_FRONTEND_CACHE_URL,
+        }
+    }
+    # The URLs we purge are exact; Wagtail would also purge each one under every other
+    # language prefix, pages that do not exist.
+    WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # The directory's map loads its tiles from this server, the one host other than ours that
 # pages may contact; empty: no map is drawn and nothing is requested elsewhere.

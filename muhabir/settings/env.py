@@ -7,6 +7,7 @@ variable's name, so start-up fails with one line that says what to fix.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from email.utils import parseaddr
 from pathlib import Path
@@ -278,3 +279,90 @@ def sender_domain(base_url: str) -> str:
     """The host of the public address, as the domain of the default sender."""
     host = urlsplit(base_url).hostname or "localhost"
     return "localhost" if host.replace(".", "").isdigit() or ":" in host else host
+
+
+S3_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+S3_REGION_NAME = re.compile(r"^[a-z0-9-]+$")
+S3_VARIABLES = (
+    "MEDIA_S3_BUCKET",
+    "MEDIA_S3_ENDPOINT_URL",
+    "MEDIA_S3_REGION",
+    "MEDIA_S3_ACCESS_KEY_ID",
+    "MEDIA_S3_SECRET_ACCESS_KEY",
+    "MEDIA_S3_CUSTOM_DOMAIN",
+)
+
+
+def media_storage(environ=os.environ) -> dict:
+    """The storage of uploads: ``MEDIA_STORAGE=local`` (``MEDIA_ROOT``) or ``s3``.
+
+    ``s3`` is any S3-compatible object store through django-storages: ``MEDIA_S3_BUCKET``
+    (required), ``MEDIA_S3_ENDPOINT_URL`` (not Amazon: MinIO, Ceph, Hetzner, ...),
+    ``MEDIA_S3_REGION``, ``MEDIA_S3_ACCESS_KEY_ID`` with ``MEDIA_S3_SECRET_ACCESS_KEY``
+    (both or neither: without them boto3 finds its own, e.g. an instance role) and
+    ``MEDIA_S3_CUSTOM_DOMAIN``, the public host images are linked from.
+    """
+    kind = (_get(environ, "MEDIA_STORAGE") or "local").lower()
+    if kind not in {"local", "s3"}:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE: expected local or s3, got {kind!r}")
+    if kind == "local":
+        stray = [name for name in S3_VARIABLES if _get(environ, name)]
+        if stray:
+            raise ImproperlyConfigured(f"{stray[0]}: is set, but MEDIA_STORAGE is not s3")
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+    bucket = _get(environ, "MEDIA_S3_BUCKET") or ""
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_S3_BUCKET: required with MEDIA_STORAGE=s3")
+    if not S3_BUCKET_NAME.match(bucket) or ".." in bucket:
+        raise ImproperlyConfigured(
+            f"MEDIA_S3_BUCKET: expected a bucket name (3-63 lower-case letters, digits, "
+            f"dots and hyphens), got {bucket!r}"
+        )
+    options: dict = {
+        "bucket_name": bucket,
+        # Objects get no ACL of their own: the bucket's policy decides what is public
+        # (images), and documents/ must stay private (docs/deploy.md).
+        "default_acl": None,
+        # Wagtail picks a new name for each upload; overwriting would replace another
+        # image's file that has the same name.
+        "file_overwrite": False,
+        # Renditions and originals never change under one name.
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    if _get(environ, "MEDIA_S3_ENDPOINT_URL"):
+        options["endpoint_url"] = url("MEDIA_S3_ENDPOINT_URL", "", environ=environ)
+    region = _get(environ, "MEDIA_S3_REGION") or ""
+    if region:
+        if not S3_REGION_NAME.match(region):
+            raise ImproperlyConfigured(
+                f"MEDIA_S3_REGION: expected a region name such as eu-central-1, got {region!r}"
+            )
+        options["region_name"] = region
+    access_key = _get(environ, "MEDIA_S3_ACCESS_KEY_ID") or ""
+    secret = _get(environ, "MEDIA_S3_SECRET_ACCESS_KEY") or ""
+    if access_key and not secret:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_SECRET_ACCESS_KEY: required when MEDIA_S3_ACCESS_KEY_ID is set"
+        )
+    if secret and not access_key:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_ACCESS_KEY_ID: required when MEDIA_S3_SECRET_ACCESS_KEY is set"
+        )
+    if access_key:
+        options["access_key"] = access_key
+        options["secret_key"] = secret
+    domain = _get(environ, "MEDIA_S3_CUSTOM_DOMAIN") or ""
+    if domain:
+        if "://" in domain or " " in domain or domain.startswith("/"):
+            raise ImproperlyConfigured(
+                "MEDIA_S3_CUSTOM_DOMAIN: expected a host name (and path) without a scheme, "
+                f"e.g. media.example.org, got {domain!r}"
+            )
+        options["custom_domain"] = domain.rstrip("/")
+        options["url_protocol"] = "https:"
+    else:
+        # Without a public host, links are signed. Cached pages keep them for their
+        # max-age, so a signature lasts far longer than any page stays cached.
+        options["querystring_expire"] = 7 * 24 * 60 * 60
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

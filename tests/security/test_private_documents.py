@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 pytestmark = pytest.mark.django_db
 
-NGINX = Path(settings.BASE_DIR) / "docs" / "deploy" / "nginx.conf"
+NGINX = Path(settings.BASE_DIR) / "deploy" / "nginx.conf"
 
 
 @pytest.fixture
