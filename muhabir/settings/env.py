@@ -117,10 +117,13 @@ def cache(environ=os.environ) -> dict:
     except ValueError:
         raise ImproperlyConfigured(f"REDIS_URL: the port is not a number, got {value!r}") from None
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # A stopped Redis is a cache miss, not an error page (muhabir/core/cache.py).
+        "BACKEND": "muhabir.core.cache.TolerantRedisCache",
         "LOCATION": value,
         "KEY_PREFIX": "muhabir",
         "TIMEOUT": 300,
+        # A hung server must not hold a request: give up and render uncached.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 
 

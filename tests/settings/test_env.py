@@ -66,7 +66,7 @@ def test_cache_defaults_to_local_memory():
 def test_cache_uses_redis_for_redis_url():
     config = env.cache(environ={"REDIS_URL": "redis://127.0.0.1:6379/1"})
 
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "muhabir.core.cache.TolerantRedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 
@@ -184,7 +184,7 @@ def test_base_settings_take_database_and_cache_from_environment(fresh_settings, 
     base = fresh_settings("muhabir.settings.base")
 
     assert base.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-    assert base.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert base.CACHES["default"]["BACKEND"] == "muhabir.core.cache.TolerantRedisCache"
 
 
 def test_production_settings_load_with_secret_and_keep_debug_off(fresh_settings):
