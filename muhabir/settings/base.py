@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env.string_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "muhabir.core",
+    "muhabir.operations",
     "muhabir.images",
     "muhabir.home",
     "muhabir.newsroom",
