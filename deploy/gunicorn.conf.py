@@ -1,0 +1,55 @@
+"""gunicorn settings for Muhabir: ``gunicorn -c deploy/gunicorn.conf.py muhabir.wsgi``.
+
+Every value can be changed by an environment variable (the systemd unit reads them from
+/etc/muhabir/env), so one file serves a small and a large machine.
+"""
+
+import multiprocessing
+import os
+
+
+def _integer(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"{name}: expected a whole number, got {value!r}") from None
+
+
+# Behind nginx on the same machine; GUNICORN_BIND=unix:/run/muhabir/gunicorn.sock or
+# 10.0.0.5:8000 for an app server that nginx reaches over the network.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Pages spend their time in Python, not waiting: one synchronous worker per core, plus
+# one so a core is busy while another worker waits for PostgreSQL.
+workers = _integer("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1)
+worker_class = "sync"
+
+# The application is imported once in the master and the workers share its memory pages.
+preload_app = True
+
+# Requests that take longer are cut and answered by nginx with its 502 page; a slow
+# reader's upload is buffered by nginx, so workers never wait for the network.
+timeout = _integer("GUNICORN_TIMEOUT", 30)
+graceful_timeout = 30
+keepalive = 5
+
+# A worker is replaced after this many requests (jitter spreads the restarts), which
+# bounds the memory a slow leak in a library could take.
+max_requests = _integer("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = max(1, max_requests // 10)
+
+# The heartbeat file in tmpfs: on a disk it can stall workers when the disk is busy.
+worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn makes one unlinked file per worker
+
+# nginx logs every request already; GUNICORN_ACCESS_LOG=- adds gunicorn's on stdout
+# (the journal under systemd). Errors always go to stderr.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# nginx sets X-Forwarded-Proto; gunicorn must believe it only from nginx's address.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+proc_name = "muhabir"
