@@ -35,8 +35,10 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all page route, which would take /tr/feed/ for a page path.
     path("", include("muhabir.syndication.feed_urls")),
     path("", include("muhabir.search.urls")),
-    # Calendar files below a page (/tr/rehber/etkinlikler/feed.ics): Wagtail's own route
-    # takes only paths ending in a slash; these go to the same page routing.
+    # Calendar files below a page (/tr/rehber/etkinlikler/feed.ics). Wagtail's serve pattern
+    # (wagtail/urls.py) takes only word characters, hyphens and slashes, so a path with a
+    # dot never reaches a page's routes; this hands it to the same view, and the
+    # DirectoryPage's @re_path routes answer it.
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,10 +1,9 @@
 from muhabir.directory.models.base import DirectoryEntry, bilingual
 from muhabir.directory.models.entries import Association, IntegrationCentre, Place
 from muhabir.directory.models.offers import EVENT_TIME_ZONE, Event, Offer
-from muhabir.directory.models.pages import DirectoryPage
 from muhabir.directory.models.reference import District, Programme, SpokenLanguage, TargetGroup
 
-# The kinds of entry readers find, by the name of their pages (routes.SEGMENTS).
+# The kinds of entry readers find, by the name of their pages (segments.SEGMENTS).
 ENTRY_KINDS = {
     "places": Place,
     "associations": Association,
@@ -12,6 +11,10 @@ ENTRY_KINDS = {
     "offers": Offer,
     "events": Event,
 }
+
+# isort: split
+# Last: the page's routes import the reader views, which import the entries above.
+from muhabir.directory.models.pages import DirectoryPage  # noqa: E402
 
 __all__ = [
     "ENTRY_KINDS",

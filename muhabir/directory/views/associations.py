@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.urls import path
 
 from muhabir.directory.models import Association, Place
 from muhabir.directory.models.base import bilingual, language_current
 from muhabir.directory.selectors import entries_public
-from muhabir.directory.views.common import Crumb, DirectoryView, entry_url, paginate, render
+from muhabir.directory.views.common import DirectoryView, entry_url, paginate, render
 from muhabir.directory.views.filters import city_filter, district_filter, filters_apply
 from muhabir.directory.views.offers import offers_public
 from muhabir.directory.views.places import LIST_ORDER, located_markers
@@ -24,7 +23,7 @@ def association_list(request, page):
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
     return render(
         request,
-        DirectoryView(page, "associations"),
+        DirectoryView(page),
         "directory/entry_list.html",
         {
             "kind": "associations",
@@ -45,9 +44,7 @@ def association_detail(request, page, slug: str):
         raise Http404
     url = entry_url(page, "associations", association)
     description = bilingual(association, "description")
-    view = DirectoryView(
-        page, "associations", f"{association.slug}/", crumbs=[Crumb(association.name, url)]
-    )
+    view = DirectoryView(page, crumb=association.name)
     return render(
         request,
         view,
@@ -77,9 +74,3 @@ def association_detail(request, page, slug: str):
         ],
         keep_query=False,
     )
-
-
-urlpatterns = [
-    path("", association_list, name="association_list"),
-    path("<slug:slug>/", association_detail, name="association_detail"),
-]

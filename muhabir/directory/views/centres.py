@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.urls import path
 from django.utils.translation import gettext
 
 from muhabir.directory.models import District, IntegrationCentre
 from muhabir.directory.models.base import bilingual, language_current
 from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
-    Crumb,
     DirectoryView,
     entry_url,
     paginate,
@@ -44,7 +42,7 @@ def centre_list(request, page):
     results = paginate(request, centres)
     return render(
         request,
-        DirectoryView(page, "centres"),
+        DirectoryView(page),
         "directory/entry_list.html",
         {
             "kind": "centres",
@@ -68,7 +66,7 @@ def centre_detail(request, page, slug: str):
         raise Http404
     url = entry_url(page, "centres", centre)
     description = bilingual(centre, "description")
-    view = DirectoryView(page, "centres", f"{centre.slug}/", crumbs=[Crumb(centre.name, url)])
+    view = DirectoryView(page, crumb=centre.name)
     return render(
         request,
         view,
@@ -90,9 +88,3 @@ def centre_detail(request, page, slug: str):
         json_ld=[centre_json_ld(request, centre, request.build_absolute_uri(url), description)],
         keep_query=False,
     )
-
-
-urlpatterns = [
-    path("", centre_list, name="centre_list"),
-    path("<slug:slug>/", centre_detail, name="centre_detail"),
-]

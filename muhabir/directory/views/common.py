@@ -2,13 +2,14 @@
 links, pagination, sorting, and the map's configuration.
 
 Every view below the DirectoryPage is the same Wagtail page to Wagtail, so the canonical
-address, the hreflang alternates and the language switch are computed here from the view
-(its kind and the rest of its path) instead of from the page.
+address, the hreflang alternates, the language switch and the crumbs come from the route
+that served the request, reversed on the page of each language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from anyascii import anyascii
@@ -20,9 +21,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from muhabir.core import text
-from muhabir.directory.models import DirectoryPage
+from muhabir.directory.segments import kind_for_segment
 from muhabir.syndication.links import absolute
 from muhabir.syndication.metadata import SCHEMA_CONTEXT, breadcrumbs, page_metadata
+
+if TYPE_CHECKING:
+    from muhabir.directory.models import DirectoryPage
 
 PAGE_SIZE = 20
 # Long enough for any name or phrase; a longer query is cut, never refused.
@@ -50,28 +54,43 @@ class Crumb:
 
 @dataclass
 class DirectoryView:
-    """Where a view of the directory sits: its kind and the path after the kind's segment."""
+    """What a view says about itself: its title, and its own crumb's label if it has one.
+
+    ``render`` fills in the rest from the route: the kind of page, its address and whether
+    it lies below the kind's list (``rest``).
+    """
 
     page: DirectoryPage
-    kind: str
-    rest: str = ""
     title: str = ""
-    crumbs: list[Crumb] = field(default_factory=list)
+    crumb: str = ""
+    kind: str = "start"
+    url: str = ""
+    rest: str = ""
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    kwargs: dict = field(default_factory=dict)
 
     @property
-    def url(self) -> str:
-        return self.page.url_for(self.kind, self.rest)
+    def kind(self) -> str:
+        segment = self.kwargs.get("segment")
+        return kind_for_segment(segment) if segment else "start"
+
+
+def route_of(request: HttpRequest) -> Route:
+    """The route that serves the request; a preview shows the start page."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None:
+        return Route("start")
+    return Route(match.url_name, match.kwargs)
 
 
 def translations(page: DirectoryPage) -> dict[str, DirectoryPage]:
     """The live directory pages of every language, by language code."""
-    pages = (
-        DirectoryPage.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    found = {other.locale.language_code: other for other in pages}
+    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    found = {other.locale.language_code: other.specific for other in pages}
     found[page.language] = page
     return found
 
@@ -135,8 +154,13 @@ def render(
 ) -> HttpResponse:
     """Render a directory view with its head (canonical, alternates, JSON-LD) and crumbs."""
     page = view.page
+    route = route_of(request)
     languages = translations(page)
-    own = {code: other.url_for(view.kind, view.rest) for code, other in languages.items()}
+    own = {code: other.route_url(route.name, route.kwargs) for code, other in languages.items()}
+    view.kind = route.kind
+    view.url = own[page.language]
+    list_url = page.url_for(view.kind)
+    view.rest = view.url[len(list_url) :] if view.kind != "start" else ""
     # The same filters in the other language; a form's empty fields add nothing.
     query = urlencode([(k, v) for k, v in request.GET.items() if v]) if keep_query else ""
     language_urls = {code: f"{url}?{query}" if query else url for code, url in own.items()}
@@ -144,7 +168,8 @@ def render(
     crumbs = [Crumb(page.title, page.url_for("start"))]
     if view.kind != "start":
         crumbs.append(Crumb(str(KIND_TITLES[view.kind]), page.url_for(view.kind)))
-    crumbs += view.crumbs
+    if view.crumb:
+        crumbs.append(Crumb(view.crumb, view.url))
     title = view.title or crumbs[-1].title
 
     metadata = page_metadata(request, page)

@@ -21,7 +21,6 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path, re_path
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.formats import date_format
@@ -39,7 +38,6 @@ from muhabir.directory.recurrence import recurrence_text
 from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
     PAGE_SIZE,
-    Crumb,
     DirectoryView,
     paginate,
     render,
@@ -221,7 +219,7 @@ def event_list(request, page):
     page_obj = paginate(request, occurrences, PAGE_SIZE)
     items = [_describe(page, occurrence) for occurrence in page_obj.object_list]
     today = timezone.localdate(now, calendar.EVENT_TIME_ZONE)
-    view = DirectoryView(page, "events", "", title=gettext("Upcoming events"))
+    view = DirectoryView(page, title=gettext("Upcoming events"))
     response = render(
         request,
         view,
@@ -281,14 +279,9 @@ def event_month(request, page, year: str, month: str):
     # An event that began last month is listed on the month's first day.
     for day, group in groupby(occurrences, key=lambda o: max(o.start.date(), first)):
         days.append({"day": day, "items": [_describe(page, o) for o in group]})
-    rest = f"{year_number:04d}/{month_number:02d}/"
     month_name = date_format(first, "YEAR_MONTH_FORMAT")
     view = DirectoryView(
-        page,
-        "events",
-        rest,
-        title=gettext("Events in %(month)s") % {"month": month_name},
-        crumbs=[Crumb(month_name, page.url_for("events", rest))],
+        page, title=gettext("Events in %(month)s") % {"month": month_name}, crumb=month_name
     )
     response = render(
         request,
@@ -324,11 +317,8 @@ def event_detail(request, page, slug: str):
     upcoming = calendar.next_dates(event, NEXT_DATES, now) if event.rrule else []
     title = bilingual(event, "title", language)
     description = bilingual(event, "description", language)
-    rest = f"{event.slug}/"
-    view = DirectoryView(
-        page, "events", rest, title=title, crumbs=[Crumb(title, event_url(page, event))]
-    )
-    url = request.build_absolute_uri(view.url)
+    view = DirectoryView(page, title=title, crumb=title)
+    url = request.build_absolute_uri(event_url(page, event))
     response = render(
         request,
         view,
@@ -496,18 +486,3 @@ def feed_organiser(request, page, kind: str, slug: str):
         else EventFilters(centre=organiser)
     )
     return _feed(request, page, title, filters)
-
-
-urlpatterns = [
-    path("", event_list, name="event_list"),
-    re_path(r"^feed\.ics/?$", feed_all, name="event_feed"),
-    re_path(r"^city/(?P<city>[-\w]+)\.ics/?$", feed_city, name="event_feed_city"),
-    re_path(
-        r"^organiser/(?P<kind>[-\w]+)/(?P<slug>[-\w]+)\.ics/?$",
-        feed_organiser,
-        name="event_feed_organiser",
-    ),
-    re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$", event_month, name="event_month"),
-    re_path(r"^(?P<slug>[-\w]+)\.ics/?$", event_ics, name="event_ics"),
-    path("<slug:slug>/", event_detail, name="event_detail"),
-]

@@ -6,7 +6,6 @@ lists the entries, and nothing is loaded from another host.
 
 from __future__ import annotations
 
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -90,7 +89,7 @@ def map_view(request, page):
     listed = sorted(markers, key=lambda item: sort_key(item["name"], language))
     return render(
         request,
-        DirectoryView(page, "map"),
+        DirectoryView(page),
         "directory/map.html",
         {
             "markers": markers,
@@ -100,6 +99,3 @@ def map_view(request, page):
             "notes": notes,
         },
     )
-
-
-urlpatterns = [path("", map_view, name="map")]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -170,7 +169,7 @@ def near_view(request, page):
     hits = nearby(page, point, radius, kind) if point is not None else []
     return render(
         request,
-        DirectoryView(page, "near"),
+        DirectoryView(page),
         "directory/near.html",
         {
             "point": point,
@@ -199,6 +198,3 @@ def near_view(request, page):
             ],
         },
     )
-
-
-urlpatterns = [path("", near_view, name="near")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import Http404
-from django.urls import path
 from django.utils.translation import gettext
 
 from muhabir.directory.models import (
@@ -25,7 +24,6 @@ from muhabir.directory.models.base import (
 )
 from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
-    Crumb,
     DirectoryView,
     entry_url,
     paginate,
@@ -151,7 +149,7 @@ def offer_list(request, page):
     )
     return render(
         request,
-        DirectoryView(page, "offers"),
+        DirectoryView(page),
         "directory/entry_list.html",
         {
             "kind": "offers",
@@ -192,12 +190,11 @@ def offer_detail(request, page, slug: str):
     )
     if offer is None:
         raise Http404
-    url = entry_url(page, "offers", offer)
     language = language_current()
     title = bilingual(offer, "title", language)
     title_language = bilingual_language(offer, "title", language)
     place = offer.place if offer.place is not None and offer.place.live else None
-    view = DirectoryView(page, "offers", f"{offer.slug}/", crumbs=[Crumb(title, url)])
+    view = DirectoryView(page, crumb=title)
     return render(
         request,
         view,
@@ -212,9 +209,3 @@ def offer_detail(request, page, slug: str):
         description=bilingual(offer, "description"),
         keep_query=False,
     )
-
-
-urlpatterns = [
-    path("", offer_list, name="offer_list"),
-    path("<slug:slug>/", offer_detail, name="offer_detail"),
-]

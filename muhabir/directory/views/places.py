@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.urls import path
 from django.utils.translation import gettext
 
 from muhabir.directory.models import Association, Place
 from muhabir.directory.models.base import bilingual, language_current
 from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
-    Crumb,
     DirectoryView,
     entry_url,
     marker,
@@ -49,7 +47,7 @@ def place_list(request, page):
     ]
     found, state = filters_apply(request, places, filters)
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
-    view = DirectoryView(page, "places")
+    view = DirectoryView(page)
     return render(
         request,
         view,
@@ -86,7 +84,7 @@ def place_detail(request, page, slug: str):
         raise Http404
     url = entry_url(page, "places", place)
     description = bilingual(place, "description")
-    view = DirectoryView(page, "places", f"{place.slug}/", crumbs=[Crumb(place.name, url)])
+    view = DirectoryView(page, crumb=place.name)
     return render(
         request,
         view,
@@ -114,9 +112,3 @@ def place_detail(request, page, slug: str):
         json_ld=[place_json_ld(request, place, request.build_absolute_uri(url), description)],
         keep_query=False,
     )
-
-
-urlpatterns = [
-    path("", place_list, name="place_list"),
-    path("<slug:slug>/", place_detail, name="place_detail"),
-]

@@ -8,13 +8,12 @@ says what happens next. Nothing a reader sends is shown before an editor publish
 from __future__ import annotations
 
 from django.shortcuts import redirect
-from django.urls import path
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from muhabir.directory import proposals
-from muhabir.directory.views.common import Crumb, DirectoryView, render
+from muhabir.directory.views.common import DirectoryView, render
 
 FORMS = {
     "event": proposals.EventProposalForm,
@@ -32,7 +31,7 @@ def _titles() -> dict[str, str]:
 @require_safe
 def choose(request, page):
     titles = _titles()
-    view = DirectoryView(page, "propose", "", title=gettext("Propose an entry"))
+    view = DirectoryView(page, title=gettext("Propose an entry"))
     return render(
         request,
         view,
@@ -54,9 +53,7 @@ def propose(request, page, what: str):
     language = page.language
     title = _titles()[what]
     rest = f"{what}/"
-    view = DirectoryView(
-        page, "propose", rest, title=title, crumbs=[Crumb(title, page.url_for("propose", rest))]
-    )
+    view = DirectoryView(page, title=title, crumb=title)
     limited = False
     if request.method == "POST":
         if proposals.rate_limited(request):
@@ -99,7 +96,7 @@ def propose(request, page, what: str):
 
 @require_safe
 def thanks(request, page):
-    view = DirectoryView(page, "propose", "thanks/", title=gettext("Thank you"))
+    view = DirectoryView(page, title=gettext("Thank you"))
     return render(
         request,
         view,
@@ -107,19 +104,3 @@ def thanks(request, page):
         {"start_url": page.url_for("start"), "propose_url": page.url_for("propose")},
         keep_query=False,
     )
-
-
-def propose_event(request, page):
-    return propose(request, page, "event")
-
-
-def propose_association(request, page):
-    return propose(request, page, "association")
-
-
-urlpatterns = [
-    path("", choose, name="propose"),
-    path("event/", propose_event, name="propose_event"),
-    path("association/", propose_association, name="propose_association"),
-    path("thanks/", thanks, name="propose_thanks"),
-]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -84,7 +83,7 @@ def start(request, page):
     )[:NEWEST_ENTRIES]
     return render(
         request,
-        DirectoryView(page, "start", title=page.title),
+        DirectoryView(page, title=page.title),
         "directory/start.html",
         {
             "sections": sections,
@@ -105,6 +104,3 @@ def start(request, page):
 
 def _url(page, kind: str, entry) -> str:
     return event_url(page, entry) if kind == "events" else entry_url(page, kind, entry)
-
-
-urlpatterns = [path("", start, name="start")]
