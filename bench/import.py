@@ -141,7 +141,7 @@ def measure(posts: int, use_tracemalloc: bool) -> None:
 
     from django.db import connection
 
-    from muhabir.images.renditions import renditions_for_articles
+    from muhabir.newsroom.renditions import renditions_for_articles
     from muhabir.wordpress.management.commands.import_wordpress import RENDITIONS_AT_ONCE
     from muhabir.wordpress.services import wordpress_import
 

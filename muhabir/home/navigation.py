@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from muhabir.home.models import SiteSettings, StandardPage
+
 CACHE_KEY = "muhabir:navigation:v2:{site_id}"
 CACHE_TIMEOUT = 60 * 60
 
@@ -47,10 +49,6 @@ def _link(page: Page, site: Site) -> NavLink:
 
 
 def _build(site: Site) -> SiteNavigation:
-    from muhabir.directory.models import DirectoryPage
-    from muhabir.home.models import SiteSettings, StandardPage
-    from muhabir.newsroom.models import SectionPage
-
     root = site.root_page
     homes = (
         Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
@@ -66,20 +64,21 @@ def _build(site: Site) -> SiteNavigation:
         Page.objects.live()
         .public()
         .filter(depth=root.depth + 1, locale__language_code__in=list(result))
-        .type(SectionPage, DirectoryPage, StandardPage)
-        .select_related("locale", "content_type")
+        .select_related("locale")
         .order_by("path")
     )
+    # Editors put a page into the main navigation with "Show in menus" (sections and the
+    # directory have it by default); the standard pages left out of it make the footer.
+    children = children.filter(children.in_menu_q() | children.type_q(StandardPage))
     for child in children:
         language = paths.get(child.path[: -Page.steplen])
         if language is None:
             continue
         link = _link(child, site)
-        # Sections and the directory make the main navigation; standard pages the footer.
-        if child.content_type.model_class() is StandardPage:
-            result[language].pages.append(link)
-        else:
+        if child.show_in_menus:
             result[language].sections.append(link)
+        else:
+            result[language].pages.append(link)
     return SiteNavigation(site_name=SiteSettings.for_site(site).site_name, languages=result)
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images.models import Filter
+
+from muhabir.images.models import CustomRendition
 
 THUMB_PATTERN = "format-{webp,jpeg} fill-{320x180,640x360}"
 WIDE_PATTERN = "format-{webp,jpeg} width-{480,800,1200}"
@@ -32,10 +35,6 @@ def renditions_prepare(images: Iterable, filters: Iterable[str] = ARTICLE_FILTER
 
 def images_prefetch_renditions(images: list, filters: Iterable[str] = ARTICLE_FILTERS) -> None:
     """Load the renditions of all ``images`` in one query, as listings show many."""
-    from django.db.models import Prefetch, prefetch_related_objects
-
-    from muhabir.images.models import CustomRendition
-
     unique = {image.pk: image for image in images}
     prefetch_related_objects(
         list(unique.values()),
@@ -44,23 +43,3 @@ def images_prefetch_renditions(images: list, filters: Iterable[str] = ARTICLE_FI
     for image in images:
         # The same image may lead two blocks; share the loaded renditions.
         image._prefetched_objects_cache = unique[image.pk]._prefetched_objects_cache
-
-
-def renditions_for_articles(*, limit: int | None = None, progress=None) -> tuple[int, int]:
-    """Make the renditions of the images of live, public articles, newest first.
-
-    Returns (articles, images) looked at. Existing renditions are not made again.
-    """
-    from muhabir.newsroom.selectors import public_articles
-    from muhabir.newsroom.signals import article_images
-
-    articles = public_articles().select_related("hero_image").order_by("-published_date", "-pk")
-    if limit is not None:
-        articles = articles[:limit]
-    article_count = image_count = 0
-    for article in articles.iterator(chunk_size=200):
-        image_count += renditions_prepare(article_images(article))
-        article_count += 1
-        if progress is not None and article_count % 500 == 0:
-            progress(article_count)
-    return article_count, image_count

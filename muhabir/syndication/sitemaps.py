@@ -1,4 +1,5 @@
-"""Sitemaps: an index of paged sitemaps with language alternates, Google News, robots.txt.
+"""Sitemaps: an index of paged sitemaps with language alternates, Google News, the
+directory's entries, robots.txt.
 
 Written as text rather than through templates: a page holds up to
 ``MUHABIR_SITEMAP_PAGE_SIZE`` URLs, each with its translations, and the template engine
@@ -20,6 +21,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from muhabir.directory.models import ENTRY_KINDS, DirectoryPage
+from muhabir.directory.selectors import entries_public
 from muhabir.home.models import HomePage, SiteSettings
 from muhabir.newsroom.models import SectionPage
 from muhabir.syndication import selectors
@@ -74,9 +77,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     if selectors.has_articles(site=site):
         loc = absolute(request, reverse("syndication:news_sitemap"))
         entries.append(f"<sitemap><loc>{xml_text(loc)}</loc></sitemap>\n")
-    from muhabir.directory.sitemap import directory_pages
-
-    if directory_pages():
+    if _directory_pages():
         loc = absolute(request, reverse("syndication:directory_sitemap"))
         entries.append(f"<sitemap><loc>{xml_text(loc)}</loc></sitemap>\n")
     if not entries:
@@ -188,6 +189,50 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
         selectors.visibility_changed_at(),
     )
     return _xml_response(request, parts, last_modified)
+
+
+def _directory_pages() -> list[DirectoryPage]:
+    # Not in syndication.selectors: the directory's views import the head metadata, which
+    # reads feeds through that module, and the directory's models import its views.
+    return list(
+        DirectoryPage.objects.live().public().select_related("locale").order_by("locale_id")
+    )
+
+
+@require_safe
+def directory_sitemap(request: HttpRequest) -> HttpResponse:
+    """``/sitemap-directory.xml``: every published entry, in each language with a directory."""
+    pages = _directory_pages()
+    parts = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n']
+    last_modified = None
+    # The directory's own pages: the start page and each kind's list.
+    for kind in ("start", *ENTRY_KINDS):
+        parts.append(_directory_url(request, pages, kind, "", None))
+    for kind, model in ENTRY_KINDS.items():
+        for slug, updated in entries_public(model).order_by("pk").values_list("slug", "updated_at"):
+            last_modified = newest(last_modified, updated)
+            parts.append(_directory_url(request, pages, kind, f"{slug}/", updated))
+    parts.append("</urlset>\n")
+    return _xml_response(request, parts, last_modified)
+
+
+def _directory_url(request, pages, kind: str, rest: str, updated) -> str:
+    versions = [(page.language, absolute(request, page.url_for(kind, rest))) for page in pages]
+    if not versions:
+        return ""
+    out = []
+    for _language, loc in versions:
+        out.append(f"<url><loc>{xml_text(loc)}</loc>")
+        if updated is not None:
+            out.append(f"<lastmod>{local_iso(updated)}</lastmod>")
+        if len(versions) > 1:
+            for language, href in versions:
+                out.append(
+                    f'<xhtml:link rel="alternate" hreflang="{xml_text(language)}" '
+                    f'href="{xml_text(href)}"/>'
+                )
+        out.append("</url>\n")
+    return "".join(out)
 
 
 @require_safe

@@ -2,7 +2,6 @@
 
 from django.urls import path
 
-from muhabir.directory.sitemap import directory_sitemap
 from muhabir.syndication import sitemaps
 
 app_name = "syndication"
@@ -12,5 +11,5 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("sitemap-<int:number>.xml", sitemaps.sitemap_page, name="sitemap_page"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
-    path("sitemap-directory.xml", directory_sitemap, name="directory_sitemap"),
+    path("sitemap-directory.xml", sitemaps.directory_sitemap, name="directory_sitemap"),
 ]

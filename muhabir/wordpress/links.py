@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from muhabir.search.templatetags.search_tags import search_url
 from muhabir.wordpress.models import LegacyLink
 
 # The query parameters that name a WordPress item on their own (/?p=123, /?cat=4).
@@ -60,8 +61,6 @@ def target_url(link: LegacyLink, request=None) -> str | None:
                 return reverse("feeds:tag_rss", kwargs={"slug": link.value})
             if kind == LegacyLink.Kind.TAG:
                 # There are no tag pages: a search for the tag's name lists its articles.
-                from muhabir.search.templatetags.search_tags import search_url
-
                 return f"{search_url(language)}?{urlencode({'q': link.value})}"
         except NoReverseMatch:
             return None

@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 from wagtail.utils.file import hash_filelike
 
 from muhabir.images.models import CustomImage
+from muhabir.wordpress.content import plain_text, split_credit
 from muhabir.wordpress.models import ImportedItem
 
 _UPLOADS = re.compile(r"/(?:wp-content/uploads|wp-content/blogs\.dir/\d+/files|files)/(.+)$")
@@ -139,8 +140,6 @@ class MediaLibrary:
             return "", f"image file missing: {relative}"
         title = (attachment.title if attachment else "") or _title_from(candidate)
         if attachment and attachment.caption and not caption:
-            from muhabir.wordpress.content import plain_text, split_credit
-
             caption, credit = split_credit(plain_text(attachment.caption))
         alt = (attachment.alt if attachment and attachment.alt else alt) or caption or title
         self.pending[candidate] = PendingImage(

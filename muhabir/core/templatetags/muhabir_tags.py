@@ -3,64 +3,11 @@
 from __future__ import annotations
 
 from django import template
-from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
 
 from muhabir.core.links import WEB, WEB_AND_CONTACT, safe_link
-from muhabir.home.navigation import LanguageNavigation, SiteNavigation, site_navigation
 
 register = template.Library()
-
-
-def _navigation(context) -> SiteNavigation:
-    request = context.get("request")
-    if request is None:
-        return site_navigation(None)
-    if not hasattr(request, "_muhabir_navigation"):
-        request._muhabir_navigation = site_navigation(Site.find_for_request(request))
-    return request._muhabir_navigation
-
-
-@register.simple_tag(takes_context=True)
-def navigation(context) -> LanguageNavigation | None:
-    """The front page, sections and footer pages of the active language."""
-    by_language = _navigation(context).languages
-    return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
-
-
-@register.simple_tag(takes_context=True)
-def site_name(context) -> str:
-    """The site's name from its settings, without a query of its own."""
-    return _navigation(context).site_name
-
-
-@register.simple_tag(takes_context=True)
-def language_links(context) -> list[dict]:
-    """One link per language: to the current page's translation, else that language's home."""
-    request = context.get("request")
-    page = context.get("page")
-    current = get_language()
-    # Views below a page (the directory's lists and entries) name their own translations.
-    targets: dict[str, str] = dict(context.get("language_urls") or {})
-    if not targets and isinstance(page, Page) and page.pk:
-        for translation in (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
-        ):
-            targets[translation.locale.language_code] = translation.get_url(request)
-    for language, language_navigation in _navigation(context).languages.items():
-        targets.setdefault(language, language_navigation.home.url)
-    links = []
-    for code, name in settings.LANGUAGES:
-        url = targets.get(code)
-        if url is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return links
 
 
 @register.simple_tag

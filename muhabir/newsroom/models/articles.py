@@ -309,14 +309,12 @@ class ArticlePage(EditorialPermissionsMixin, Page):
                 placement.save(update_fields=["is_primary", "published_date"])
 
     def get_context(self, request, *args, **kwargs):
-        from muhabir.directory.selectors import entries_named_by
         from muhabir.newsroom.selectors import article_translations, related_articles
 
         context = super().get_context(request, *args, **kwargs)
         context["translations"] = list(article_translations(page=self))
         context["related"] = related_articles(article=self)
         context["reading_minutes"] = self.reading_minutes
-        context["directory_entries"] = entries_named_by(self)
         return context
 
     @property

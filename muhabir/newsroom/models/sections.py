@@ -22,6 +22,8 @@ class SectionPage(EditorialPermissionsMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.ArticlePage"]
+    # Sections make the site's main navigation (home.navigation).
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("section")

@@ -8,7 +8,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from muhabir.images.renditions import renditions_for_articles
+from muhabir.newsroom.renditions import renditions_for_articles
 from muhabir.wordpress.services import WordPressImportError, WxrError, wordpress_import
 from muhabir.wordpress.taxonomy import SectionMapError
 

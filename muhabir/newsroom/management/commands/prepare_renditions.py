@@ -9,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from muhabir.images.renditions import renditions_for_articles
+from muhabir.newsroom.renditions import renditions_for_articles
 
 
 class Command(BaseCommand):
