@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self) -> None:
+        # The handlers name models, which cannot be imported before the app registry is ready.
         from muhabir.home import signals
 
         signals.connect()

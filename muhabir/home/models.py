@@ -9,6 +9,8 @@ from wagtail.search import index
 
 from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.core.rich_text import LANG_FEATURES
+from muhabir.images.renditions import images_prefetch_renditions
+from muhabir.newsroom.selectors import front_page_sections, lead_article
 
 
 class HomePage(EditorialPermissionsMixin, Page):
@@ -26,9 +28,6 @@ class HomePage(EditorialPermissionsMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from muhabir.images.renditions import images_prefetch_renditions
-        from muhabir.newsroom.selectors import front_page_sections, lead_article
-
         context = super().get_context(request, *args, **kwargs)
         context["lead"] = lead = lead_article(home=self)
         context["section_blocks"] = blocks = front_page_sections(home=self)

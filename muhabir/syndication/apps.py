@@ -8,4 +8,5 @@ class SyndicationConfig(AppConfig):
     verbose_name = _("Syndication")
 
     def ready(self) -> None:
-        from muhabir.syndication import signals  # noqa: F401 - connects the handlers
+        # Importing connects the handlers; they name models, which need the app registry.
+        from muhabir.syndication import signals  # noqa: F401
