@@ -44,6 +44,7 @@ check: install ## linters, migrations, catalogues, types: what CI and pre-commit
 	$(MANAGE) makemigrations --check --dry-run --verbosity 0
 	$(MANAGE) compile_catalogues --check
 	scripts/check-catalogues-fresh
+	$(BIN)/lint-imports
 	scripts/check-types
 
 lint: check ## the same as check
