@@ -37,7 +37,7 @@ test: install node_modules/.installed ## the whole test suite (PYTEST_ARGS="test
 	@scripts/ensure-chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-check: install ## linters, migrations, catalogues, types: what CI and pre-commit run
+check: install ## linters, migrations, catalogues, import layers, types: as CI and pre-commit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check muhabir/templates
