@@ -18,6 +18,8 @@ import zlib
 from PIL import Image, ImageOps
 from wagtail.utils.file import hash_filelike
 
+from muhabir.images.renditions import renditions_prepare
+
 ORIENTATION = 0x0112
 AVIF_QUALITY = 90
 
@@ -301,8 +303,6 @@ def stored_image_strip(image, *, dry_run: bool = False) -> bool:
     """
     from django.core.files.base import ContentFile
     from django.db import transaction
-
-    from muhabir.images.renditions import renditions_prepare
 
     with image.open_file() as handle:
         data = handle.read()

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, prefetch_related_objects
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-
-from muhabir.images.models import CustomRendition
 
 THUMB_PATTERN = "format-{webp,jpeg} fill-{320x180,640x360}"
 WIDE_PATTERN = "format-{webp,jpeg} width-{480,800,1200}"
@@ -36,10 +35,10 @@ def renditions_prepare(images: Iterable, filters: Iterable[str] = ARTICLE_FILTER
 def images_prefetch_renditions(images: list, filters: Iterable[str] = ARTICLE_FILTERS) -> None:
     """Load the renditions of all ``images`` in one query, as listings show many."""
     unique = {image.pk: image for image in images}
-    prefetch_related_objects(
-        list(unique.values()),
-        Prefetch("renditions", queryset=CustomRendition.objects.filter(filter_spec__in=filters)),
-    )
+    # By the settings, not by import: images.models cleans files with images.metadata,
+    # which makes renditions with this module.
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filters)
+    prefetch_related_objects(list(unique.values()), Prefetch("renditions", queryset=renditions))
     for image in images:
         # The same image may lead two blocks; share the loaded renditions.
         image._prefetched_objects_cache = unique[image.pk]._prefetched_objects_cache
