@@ -1,18 +1,25 @@
 """A recurrence rule said in words: "every week on Tuesday", "every month on the last Friday".
 
 Only the rules editors usually write get a sentence; anything else is "repeats regularly"
-and the event page lists the next dates, which are right whatever the rule.
+and the event page lists the next dates, which are right whatever the rule. The rule is
+read as icalendar's parts (FREQ, INTERVAL, BYDAY, COUNT, UNTIL ...).
 """
 
 from __future__ import annotations
 
-from dateutil import rrule as dateutil_rrule
+import datetime as dt
+import re
+
 from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext, pgettext
 
-from muhabir.directory.models.offers import EVENT_TIME_ZONE, rrule_parse
+from muhabir.directory.models.events import EVENT_TIME_ZONE, rrule_parse, rrule_parts
+
+# RFC 5545 weekday codes in Python's order (Monday is 0), as django.utils.dates counts.
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 
 
 def _ordinal(n: int) -> str | None:
@@ -37,25 +44,44 @@ def _every(interval: int, one: str, many: str, values: dict) -> str:
     return (one if interval == 1 else many) % {"count": interval, **values}
 
 
-def _frequency(rule: dateutil_rrule.rrule) -> str | None:
-    interval = rule._interval
-    freq = rule._freq
-    original = rule._original_rule
-    if original.get("byhour") or original.get("byminute") or original.get("bysetpos"):
+def _weekdays(parts) -> tuple[set[int], list[tuple[int, int]]]:
+    """BYDAY as plain weekdays and as (weekday, n) pairs such as -1FR, the last Friday."""
+    plain: set[int] = set()
+    numbered: list[tuple[int, int]] = []
+    for value in parts.get("BYDAY") or ():
+        match = _BYDAY.match(str(value))
+        if match is None:
+            continue
+        number, code = match.groups()
+        weekday = WEEKDAY_CODES.index(code)
+        if number and int(number):
+            numbered.append((weekday, int(number)))
+        else:
+            plain.add(weekday)
+    return plain, numbered
+
+
+def _frequency(parts, start: dt.datetime) -> str | None:
+    frequency = parts["FREQ"][0]
+    interval = int((parts.get("INTERVAL") or [1])[0])
+    if parts.get("BYHOUR") or parts.get("BYMINUTE") or parts.get("BYSETPOS"):
         return None
-    if freq == dateutil_rrule.DAILY and not original.get("byweekday"):
+    plain, numbered = _weekdays(parts)
+    if frequency == "DAILY" and not parts.get("BYDAY"):
         return _every(interval, gettext("every day"), gettext("every %(count)s days"), {})
-    if freq == dateutil_rrule.WEEKLY:
-        days = _days(rule._byweekday or ())
+    if frequency == "WEEKLY":
+        # A weekly rule without BYDAY repeats on the weekday it starts on; so does a
+        # numbered weekday, which only months and years count.
+        days = plain | {weekday for weekday, _n in numbered} or {start.weekday()}
         return _every(
             interval,
             gettext("every week on %(days)s"),
             gettext("every %(count)s weeks on %(days)s"),
-            {"days": days},
+            {"days": _days(days)},
         )
-    if freq == dateutil_rrule.MONTHLY and not original.get("bymonth"):
-        if rule._bynweekday and len(rule._bynweekday) == 1:
-            weekday, n = rule._bynweekday[0]
+    if frequency == "MONTHLY" and not parts.get("BYMONTH"):
+        if len(numbered) == 1:
+            weekday, n = numbered[0]
             ordinal = _ordinal(n)
             if ordinal is None:
                 return None
@@ -65,16 +91,16 @@ def _frequency(rule: dateutil_rrule.rrule) -> str | None:
                 gettext("every %(count)s months on the %(ordinal)s %(day)s"),
                 {"ordinal": ordinal, "day": WEEKDAYS[weekday]},
             )
-        if not original.get("byweekday") and rule._bymonthday and len(rule._bymonthday) == 1:
-            day = rule._bymonthday[0]
+        month_days = parts.get("BYMONTHDAY") or ([] if parts.get("BYDAY") else [start.day])
+        if not parts.get("BYDAY") and len(month_days) == 1 and int(month_days[0]) > 0:
             return _every(
                 interval,
                 gettext("every month on day %(day)s"),
                 gettext("every %(count)s months on day %(day)s"),
-                {"day": day},
+                {"day": int(month_days[0])},
             )
         return None
-    if freq == dateutil_rrule.YEARLY and not original.get("byweekday"):
+    if frequency == "YEARLY" and not parts.get("BYDAY"):
         return _every(interval, gettext("every year"), gettext("every %(count)s years"), {})
     return None
 
@@ -84,19 +110,20 @@ def recurrence_text(value: str, start) -> str:
     if not value:
         return ""
     try:
-        rule = rrule_parse(value, start)
+        rrule_parse(value, start)
+        parts = rrule_parts(value)
     except (ValueError, TypeError):
         return ""
-    sentence = _frequency(rule)
+    sentence = _frequency(parts, start.astimezone(EVENT_TIME_ZONE))
     if sentence is None:
         return gettext("repeats regularly")
-    if rule._count:
+    if parts.get("COUNT"):
         sentence = gettext("%(rule)s, %(count)s times in all") % {
             "rule": sentence,
-            "count": rule._count,
+            "count": parts["COUNT"][0],
         }
-    elif rule._until:
-        until = rule._until.astimezone(EVENT_TIME_ZONE).date()
+    elif parts.get("UNTIL"):
+        until = parts["UNTIL"][0].astimezone(EVENT_TIME_ZONE).date()
         sentence = gettext("%(rule)s, until %(date)s") % {
             "rule": sentence,
             "date": date_format(until, "SHORT_DATE_FORMAT"),

@@ -16,8 +16,8 @@ MAX_RADIUS_KM = 500.0
 
 
 def entries_public(model) -> QuerySet:
-    """The entries of ``model`` readers may see: published ones."""
-    return model.objects.filter(live=True)
+    """The entries of ``model`` readers may see (``model.objects.public()``)."""
+    return model.objects.public()
 
 
 def text_filter(queryset: QuerySet, query: str) -> QuerySet:
@@ -138,8 +138,8 @@ def entries_named_by(article) -> list[NamedEntry]:
 
     found = []
     for relation, kind in _ARTICLE_RELATIONS:
-        for entry in getattr(article, relation).filter(live=True):
-            found.append((kind, entry))
+        # A preview's unsaved relations are in memory, not a queryset to filter.
+        found += [(kind, entry) for entry in getattr(article, relation).all() if entry.is_public]
     if not found:
         return []
     page = (

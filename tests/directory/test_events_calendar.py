@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from muhabir.directory import calendar
+from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.models import EVENT_TIME_ZONE, Event
 from tests.directory.calendar_data import association_add, berlin, event_add, place_add
 from tests.helpers import cards, language_link, listed_titles, soup

@@ -9,7 +9,7 @@ import pytest
 from dateutil import rrule as dateutil_rrule
 from django.utils import timezone
 
-from muhabir.directory import calendar
+from muhabir.directory.calendar import occurrences as calendar
 from tests.directory.calendar_data import association_add, berlin, event_add, place_add
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,7 @@ from muhabir.directory.models import (
     Offer,
     Place,
 )
-from muhabir.directory.models.base import bilingual, bilingual_language
-from muhabir.directory.models.offers import rrule_is_endless, rrule_parse
+from muhabir.directory.models.events import rrule_is_endless, rrule_parse
 from muhabir.directory.selectors import text_filter
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -98,11 +97,11 @@ def test_the_same_slug_may_be_used_by_two_kinds_of_entry(association):
 
 def test_bilingual_text_falls_back_to_the_other_language():
     place = Place(name="Kahve", description_tr="Türkçe metin", description_de="")
-    assert bilingual(place, "description", "de") == "Türkçe metin"
-    assert bilingual_language(place, "description", "de") == "tr"
+    assert place.text("description", "de") == "Türkçe metin"
+    assert place.text("description", "de").language == "tr"
     place.description_de = "Deutscher Text"
-    assert bilingual(place, "description", "de") == "Deutscher Text"
-    assert bilingual(place, "description", "tr") == "Türkçe metin"
+    assert place.text("description", "de") == "Deutscher Text"
+    assert place.text("description", "tr") == "Türkçe metin"
 
 
 def test_bilingual_text_follows_the_active_language():

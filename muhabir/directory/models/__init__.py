@@ -1,6 +1,7 @@
-from muhabir.directory.models.base import DirectoryEntry, bilingual
+from muhabir.directory.models.base import DirectoryEntry
 from muhabir.directory.models.entries import Association, IntegrationCentre, Place
-from muhabir.directory.models.offers import EVENT_TIME_ZONE, Event, Offer
+from muhabir.directory.models.events import EVENT_TIME_ZONE, Event
+from muhabir.directory.models.offers import Offer
 from muhabir.directory.models.reference import District, Programme, SpokenLanguage, TargetGroup
 
 # The kinds of entry readers find, by the name of their pages (segments.SEGMENTS).
@@ -30,5 +31,4 @@ __all__ = [
     "Programme",
     "SpokenLanguage",
     "TargetGroup",
-    "bilingual",
 ]

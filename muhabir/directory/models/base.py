@@ -26,26 +26,53 @@ def language_current() -> str:
     return language if language in DIRECTORY_LANGUAGES else DIRECTORY_LANGUAGES[0]
 
 
+class EntryText(str):
+    """An entry's text in one language; ``language`` says which, for ``lang`` attributes."""
+
+    language: str
+
+    def __new__(cls, value: str = "", language: str = "") -> EntryText:
+        text = super().__new__(cls, value)
+        text.language = language
+        return text
+
+
+class Bilingual:
+    """Text stored once per language (``description_tr``, ``description_de``).
+
+    ``text`` is the one way to read it, so how the languages are stored can change
+    behind it.
+    """
+
+    def text(self, field: str, language: str | None = None) -> EntryText:
+        """The field's text in ``language`` (default: the active one), else in another.
+
+        A field stored once (a proper name) is returned as it is, in ``language``.
+        """
+        language = language or language_current()
+        if not hasattr(self, f"{field}_{language}"):
+            return EntryText(getattr(self, field, "") or "", language)
+        for code in (language, *(code for code in DIRECTORY_LANGUAGES if code != language)):
+            value = getattr(self, f"{field}_{code}", "")
+            if value:
+                return EntryText(value, code)
+        return EntryText("", language)
+
+
 def bilingual_with_language(instance, field: str, language: str | None = None) -> tuple[str, str]:
-    """The field's text in ``language`` (default: the active one), else in the other one,
-    with the language it is written in (for ``lang`` attributes)."""
-    language = language or language_current()
-    for code in (language, *(code for code in DIRECTORY_LANGUAGES if code != language)):
-        value = getattr(instance, f"{field}_{code}", "")
-        if value:
-            return value, code
-    return "", language
+    """``instance.text`` as a pair, for the reader template tags until they read it directly."""
+    found = instance.text(field, language)
+    return str(found), found.language
 
 
-def bilingual(instance, field: str, language: str | None = None) -> str:
-    return bilingual_with_language(instance, field, language)[0]
+class EntryQuerySet(models.QuerySet):
+    def public(self):
+        """The entries readers may see: published ones. Every reader's listing starts here;
+        ``DirectoryEntry.is_public`` says the same of one loaded entry."""
+        return self.filter(live=True)
 
 
-def bilingual_language(instance, field: str, language: str | None = None) -> str:
-    return bilingual_with_language(instance, field, language)[1]
-
-
-class DirectoryEntry(DraftStateMixin, RevisionMixin, models.Model):
+class DirectoryEntry(Bilingual, DraftStateMixin, RevisionMixin, models.Model):
     """An entry readers can find; ``live`` says whether they may see it.
 
     Editors publish and unpublish entries like pages; entries proposed by readers arrive
@@ -70,6 +97,8 @@ class DirectoryEntry(DraftStateMixin, RevisionMixin, models.Model):
     # Folded words of every name and text readers can search, made on save; the same
     # analysis as the site search, so "kultur" finds "Kültür" and "ISTANBUL" "İstanbul".
     search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = EntryQuerySet.as_manager()
 
     slug_source = "name"
     search_source_fields: tuple[str, ...] = ()
@@ -102,7 +131,7 @@ class DirectoryEntry(DraftStateMixin, RevisionMixin, models.Model):
     def slug_base(self) -> str:
         value = getattr(self, self.slug_source, "")
         if not value and hasattr(self, f"{self.slug_source}_tr"):
-            value = bilingual(self, self.slug_source, "tr")
+            value = self.text(self.slug_source, "tr")
         return text.slug(value, "tr")[:100] or self._meta.model_name
 
     def slug_unique(self, base: str) -> str:
@@ -127,6 +156,11 @@ class DirectoryEntry(DraftStateMixin, RevisionMixin, models.Model):
                     terms.extend(document_terms(value, language))
         # A space before each term lets a query match a word's start with one LIKE.
         return " " + " ".join(dict.fromkeys(terms)) + " "
+
+    @property
+    def is_public(self) -> bool:
+        """Whether readers may see this entry: the row-level twin of ``objects.public()``."""
+        return self.live
 
     def get_admin_display_title(self) -> str:
         return str(self)

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from muhabir.core.links import validate_web_link
-from muhabir.directory.models.base import Contact, DirectoryEntry, Located, bilingual
+from muhabir.directory.models.base import Contact, DirectoryEntry, Located
 
 
 def address_panel() -> MultiFieldPanel:
@@ -108,11 +108,11 @@ class Place(DirectoryEntry, Located, index.Indexed):
 
     @property
     def description(self) -> str:
-        return bilingual(self, "description")
+        return self.text("description")
 
     @property
     def opening_hours(self) -> str:
-        return bilingual(self, "opening_hours")
+        return self.text("opening_hours")
 
 
 class Association(DirectoryEntry, Located, Contact, index.Indexed):
@@ -169,7 +169,7 @@ class Association(DirectoryEntry, Located, Contact, index.Indexed):
 
     @property
     def description(self) -> str:
-        return bilingual(self, "description")
+        return self.text("description")
 
 
 class IntegrationCentre(DirectoryEntry, Located, Contact, index.Indexed):
@@ -251,4 +251,4 @@ class IntegrationCentre(DirectoryEntry, Located, Contact, index.Indexed):
 
     @property
     def description(self) -> str:
-        return bilingual(self, "description")
+        return self.text("description")

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.directory.segments import kind_for_segment, segment_for_kind, segments_pattern
-from muhabir.directory.views import associations, centres, events, offers, places
+from muhabir.directory.views import associations, centres, event_feeds, events, offers, places
 from muhabir.directory.views import map as map_views
 from muhabir.directory.views import near as near_views
 from muhabir.directory.views import propose as propose_views
@@ -131,12 +131,12 @@ class DirectoryPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     @re_path(_below("events", r"feed\.ics/"), name="event_feed")
     def event_feed(self, request, segment):
         self._own("events", segment)
-        return events.feed_all(request, self)
+        return event_feeds.feed_all(request, self)
 
     @re_path(_below("events", r"city/(?P<city>[-\w]+)\.ics/"), name="event_feed_city")
     def event_feed_city(self, request, segment, city):
         self._own("events", segment)
-        return events.feed_city(request, self, city)
+        return event_feeds.feed_city(request, self, city)
 
     @re_path(
         _below("events", r"organiser/(?P<kind>[-\w]+)/(?P<slug>[-\w]+)\.ics/"),
@@ -144,7 +144,7 @@ class DirectoryPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     )
     def event_feed_organiser(self, request, segment, kind, slug):
         self._own("events", segment)
-        return events.feed_organiser(request, self, kind, slug)
+        return event_feeds.feed_organiser(request, self, kind, slug)
 
     @re_path(_below("events", r"(?P<year>\d{4})/(?P<month>\d{2})/"), name="event_month")
     def event_month(self, request, segment, year, month):
@@ -154,7 +154,7 @@ class DirectoryPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     @re_path(_below("events", r"(?P<slug>[-\w]+)\.ics/"), name="event_ics")
     def event_ics(self, request, segment, slug):
         self._own("events", segment)
-        return events.event_ics(request, self, slug)
+        return event_feeds.event_ics(request, self, slug)
 
     @re_path(_below("events", r"(?P<slug>[-a-zA-Z0-9_]+)/"), name="event_detail")
     def event_detail(self, request, segment, slug):

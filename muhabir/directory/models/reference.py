@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from muhabir.core.links import validate_web_link
-from muhabir.directory.models.base import bilingual
+from muhabir.directory.models.base import Bilingual
 
 
 class District(models.Model):
@@ -41,7 +41,7 @@ class District(models.Model):
         return self.name
 
 
-class TargetGroup(models.Model):
+class TargetGroup(Bilingual, models.Model):
     """Who an offer is for: young immigrants, parents, volunteers, teachers, ..."""
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -60,7 +60,7 @@ class TargetGroup(models.Model):
 
     @property
     def name(self) -> str:
-        return bilingual(self, "name")
+        return self.text("name")
 
 
 class SpokenLanguage(models.Model):
@@ -92,7 +92,7 @@ class SpokenLanguage(models.Model):
         return names.get(self.code, self.code)
 
 
-class Programme(models.Model):
+class Programme(Bilingual, models.Model):
     """A funding programme offers belong to, such as KOMM-AN NRW."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -129,4 +129,4 @@ class Programme(models.Model):
 
     @property
     def description(self) -> str:
-        return bilingual(self, "description")
+        return self.text("description")

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from muhabir.directory.models import Association, Place
-from muhabir.directory.models.base import bilingual, language_current
-from muhabir.directory.selectors import entries_public
+from muhabir.directory.models import Association, Offer, Place
+from muhabir.directory.models.base import language_current
 from muhabir.directory.views.common import DirectoryView, entry_url, paginate, render
 from muhabir.directory.views.filters import city_filter, district_filter, filters_apply
-from muhabir.directory.views.offers import offers_public
 from muhabir.directory.views.places import LIST_ORDER, located_markers
 from muhabir.directory.views.related import articles_naming, upcoming_events
 from muhabir.directory.views.structured import association_json_ld
@@ -17,7 +15,7 @@ from muhabir.directory.views.structured import association_json_ld
 
 def association_list(request, page):
     language = language_current()
-    associations = entries_public(Association)
+    associations = Association.objects.public()
     filters = [city_filter(associations, language), district_filter(associations, language)]
     found, state = filters_apply(request, associations, filters)
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
@@ -38,12 +36,12 @@ def association_list(request, page):
 
 def association_detail(request, page, slug: str):
     association = (
-        entries_public(Association).select_related("district", "logo").filter(slug=slug).first()
+        Association.objects.public().select_related("district", "logo").filter(slug=slug).first()
     )
     if association is None:
         raise Http404
     url = entry_url(page, "associations", association)
-    description = bilingual(association, "description")
+    description = association.text("description")
     view = DirectoryView(page, crumb=association.name)
     return render(
         request,
@@ -53,13 +51,13 @@ def association_detail(request, page, slug: str):
             "entry": association,
             "places": [
                 (place, entry_url(page, "places", place))
-                for place in entries_public(Place)
+                for place in Place.objects.public()
                 .filter(associations=association)
                 .order_by(*LIST_ORDER)
             ],
             "offers": [
                 (offer, entry_url(page, "offers", offer))
-                for offer in offers_public()
+                for offer in Offer.objects.public()
                 .filter(provider_association=association)
                 .select_related("district")
                 .order_by(*LIST_ORDER)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils.translation import gettext
 
-from muhabir.directory.models import District, IntegrationCentre
-from muhabir.directory.models.base import bilingual, language_current
-from muhabir.directory.selectors import entries_public
+from muhabir.directory.models import District, IntegrationCentre, Offer
+from muhabir.directory.models.base import language_current
 from muhabir.directory.views.common import (
     DirectoryView,
     entry_url,
@@ -16,7 +15,6 @@ from muhabir.directory.views.common import (
     sort_key,
 )
 from muhabir.directory.views.filters import Choice, Filter, filters_apply
-from muhabir.directory.views.offers import offers_public
 from muhabir.directory.views.places import LIST_ORDER, located_markers
 from muhabir.directory.views.related import articles_naming, upcoming_events
 from muhabir.directory.views.structured import centre_json_ld
@@ -33,7 +31,7 @@ def centre_list(request, page):
             apply=lambda qs, value: qs.filter(for_district__kind=value),
         )
     ]
-    found, state = filters_apply(request, entries_public(IntegrationCentre), filters)
+    found, state = filters_apply(request, IntegrationCentre.objects.public(), filters)
     # At most 53 centres: sorted here by the reader's alphabet, not by the database's bytes.
     centres = sorted(
         found.select_related("for_district", "district"),
@@ -57,7 +55,7 @@ def centre_list(request, page):
 
 def centre_detail(request, page, slug: str):
     centre = (
-        entries_public(IntegrationCentre)
+        IntegrationCentre.objects.public()
         .select_related("for_district", "district")
         .filter(slug=slug)
         .first()
@@ -65,7 +63,7 @@ def centre_detail(request, page, slug: str):
     if centre is None:
         raise Http404
     url = entry_url(page, "centres", centre)
-    description = bilingual(centre, "description")
+    description = centre.text("description")
     view = DirectoryView(page, crumb=centre.name)
     return render(
         request,
@@ -75,7 +73,7 @@ def centre_detail(request, page, slug: str):
             "entry": centre,
             "offers": [
                 (offer, entry_url(page, "offers", offer))
-                for offer in offers_public()
+                for offer in Offer.objects.public()
                 .filter(provider_centre=centre)
                 .select_related("district")
                 .order_by(*LIST_ORDER)

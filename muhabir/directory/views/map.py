@@ -9,10 +9,8 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from muhabir.directory import calendar
 from muhabir.directory.models import ENTRY_KINDS, Event
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES, language_current
-from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
     KIND_TITLES,
     DirectoryView,
@@ -38,7 +36,7 @@ def map_markers(page, kind: str = "") -> list[dict]:
             continue
         model = ENTRY_KINDS[name]
         rows = (
-            _located(entries_public(model))
+            _located(model.objects.public())
             .order_by("slug")
             .values_list("name", "slug", "latitude", "longitude", "city")[:MAX_MARKERS_PER_KIND]
         )
@@ -57,7 +55,7 @@ def map_markers(page, kind: str = "") -> list[dict]:
         reader = language_current()
         other = next(code for code in DIRECTORY_LANGUAGES if code != reader)
         rows = (
-            _located(calendar.not_over(entries_public(Event), timezone.now()))
+            _located(Event.objects.public().upcoming(timezone.now()))
             .order_by("start", "pk")
             .values_list(
                 f"title_{reader}", f"title_{other}", "slug", "latitude", "longitude", "city"

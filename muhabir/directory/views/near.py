@@ -13,10 +13,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from muhabir.directory import calendar
-from muhabir.directory.models import Association, District, IntegrationCentre, Place
-from muhabir.directory.models.base import bilingual, bilingual_language, language_current
-from muhabir.directory.selectors import Point, entries_public, near
+from muhabir.directory.models import Association, District, Event, IntegrationCentre, Place
+from muhabir.directory.models.base import language_current
+from muhabir.directory.selectors import Point, near
 from muhabir.directory.views.common import (
     KIND_TITLES,
     DirectoryView,
@@ -60,13 +59,13 @@ def _entries(model, kind: str, page, point: Point, radius: float) -> list[Hit]:
             longitude=entry.longitude,
             pk=entry.pk,
         )
-        for entry in near(entries_public(model), point, radius)[:MAX_PER_KIND]
+        for entry in near(model.objects.public(), point, radius)[:MAX_PER_KIND]
     ]
 
 
 def _events(page, point: Point, radius: float, places: list[Hit]) -> list[Hit]:
     """Upcoming events with coordinates of their own, and those at a nearby place."""
-    upcoming = calendar.not_over(calendar.events_public(), timezone.now())
+    upcoming = Event.objects.public().upcoming(timezone.now())
     found = list(near(upcoming, point, radius)[:MAX_PER_KIND])
     place_hits = {hit.pk: hit for hit in places}
     at_places = upcoming.filter(
@@ -88,14 +87,14 @@ def _events(page, point: Point, radius: float, places: list[Hit]) -> list[Hit]:
 
 
 def _event_hit(page, event, distance: float, reader: str, lat=None, lng=None) -> Hit:
-    language = bilingual_language(event, "title", reader)
+    title = event.text("title", reader)
     return Hit(
         kind="events",
-        name=bilingual(event, "title", reader),
+        name=title,
         url=event_url(page, event),
         distance_km=distance,
-        detail=calendar.event_city(event),
-        lang=language if language != reader else "",
+        detail=event.location_city,
+        lang=title.language if title.language != reader else "",
         latitude=lat if lat is not None else event.latitude,
         longitude=lng if lng is not None else event.longitude,
     )

@@ -18,11 +18,8 @@ from muhabir.directory.models import (
 )
 from muhabir.directory.models.base import (
     DIRECTORY_LANGUAGES,
-    bilingual,
-    bilingual_language,
     language_current,
 )
-from muhabir.directory.selectors import entries_public
 from muhabir.directory.views.common import (
     DirectoryView,
     entry_url,
@@ -33,13 +30,6 @@ from muhabir.directory.views.common import (
 from muhabir.directory.views.filters import Choice, Filter, filters_apply
 
 CENTRE, ASSOCIATION = "centre", "association"
-
-
-def offers_public() -> QuerySet:
-    """Live offers of live providers: an offer never names a provider readers may not see."""
-    return entries_public(Offer).filter(
-        Q(provider_centre__live=True) | Q(provider_association__live=True)
-    )
 
 
 def title_order(queryset: QuerySet, language: str) -> QuerySet:
@@ -76,8 +66,8 @@ def offer_filters(offers: QuerySet, language: str) -> list[Filter]:
     spoken = SpokenLanguage.objects.filter(
         pk__in=Offer.languages.through.objects.filter(offer__in=ids).values("spokenlanguage")
     )
-    centres = entries_public(IntegrationCentre).filter(offers__in=ids).distinct()
-    associations = entries_public(Association).filter(offers__in=ids).distinct()
+    centres = IntegrationCentre.objects.public().filter(offers__in=ids).distinct()
+    associations = Association.objects.public().filter(offers__in=ids).distinct()
     districts = District.objects.filter(
         Q(pk__in=offers.order_by().values("district"))
         | Q(pk__in=offers.order_by().values("provider_centre__for_district"))
@@ -139,7 +129,7 @@ def offer_filters(offers: QuerySet, language: str) -> list[Filter]:
 
 def offer_list(request, page):
     language = language_current()
-    offers = offers_public()
+    offers = Offer.objects.public()
     found, state = filters_apply(request, offers, offer_filters(offers, language))
     results = paginate(
         request,
@@ -176,7 +166,7 @@ def provider_urls(page, offers) -> dict[int, str]:
 
 def offer_detail(request, page, slug: str):
     offer = (
-        offers_public()
+        Offer.objects.public()
         .select_related(
             "provider_centre",
             "provider_association",
@@ -191,9 +181,9 @@ def offer_detail(request, page, slug: str):
     if offer is None:
         raise Http404
     language = language_current()
-    title = bilingual(offer, "title", language)
-    title_language = bilingual_language(offer, "title", language)
-    place = offer.place if offer.place is not None and offer.place.live else None
+    title = offer.text("title", language)
+    title_language = title.language
+    place = offer.place_shown
     view = DirectoryView(page, crumb=title)
     return render(
         request,
@@ -206,6 +196,6 @@ def offer_detail(request, page, slug: str):
             "place_url": entry_url(page, "places", place) if place else "",
             "title_lang": title_language if title_language != language else "",
         },
-        description=bilingual(offer, "description"),
+        description=offer.text("description"),
         keep_query=False,
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils.translation import gettext
 
-from muhabir.directory.models import Association, Place
-from muhabir.directory.models.base import bilingual, language_current
-from muhabir.directory.selectors import entries_public
+from muhabir.directory.models import Association, Offer, Place
+from muhabir.directory.models.base import language_current
 from muhabir.directory.views.common import (
     DirectoryView,
     entry_url,
@@ -22,7 +21,6 @@ from muhabir.directory.views.filters import (
     district_filter,
     filters_apply,
 )
-from muhabir.directory.views.offers import offers_public
 from muhabir.directory.views.related import articles_naming, upcoming_events
 from muhabir.directory.views.structured import place_json_ld
 
@@ -33,7 +31,7 @@ LIST_ORDER = ("slug", "pk")
 
 def place_list(request, page):
     language = language_current()
-    places = entries_public(Place)
+    places = Place.objects.public()
     filters = [
         Filter(
             name="category",
@@ -79,11 +77,11 @@ def located_markers(page, kind: str, entries) -> list[dict]:
 
 
 def place_detail(request, page, slug: str):
-    place = entries_public(Place).select_related("district", "photo").filter(slug=slug).first()
+    place = Place.objects.public().select_related("district", "photo").filter(slug=slug).first()
     if place is None:
         raise Http404
     url = entry_url(page, "places", place)
-    description = bilingual(place, "description")
+    description = place.text("description")
     view = DirectoryView(page, crumb=place.name)
     return render(
         request,
@@ -93,13 +91,13 @@ def place_detail(request, page, slug: str):
             "entry": place,
             "associations": [
                 (association, entry_url(page, "associations", association))
-                for association in entries_public(Association)
+                for association in Association.objects.public()
                 .filter(places=place)
                 .order_by(*LIST_ORDER)
             ],
             "offers": [
                 (offer, entry_url(page, "offers", offer))
-                for offer in offers_public()
+                for offer in Offer.objects.public()
                 .filter(place=place)
                 .select_related("provider_centre", "provider_association")
                 .order_by("slug")

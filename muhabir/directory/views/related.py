@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from muhabir.directory import calendar
+from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.views.common import event_url
 from muhabir.newsroom.selectors import public_articles
 

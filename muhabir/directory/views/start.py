@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from muhabir.directory import calendar
-from muhabir.directory.models import Association, IntegrationCentre, Place
-from muhabir.directory.selectors import entries_public, text_filter
+from muhabir.directory.calendar import occurrences as calendar
+from muhabir.directory.models import Association, Event, IntegrationCentre, Offer, Place
+from muhabir.directory.selectors import text_filter
 from muhabir.directory.views.common import (
     KIND_TITLES,
     DirectoryView,
@@ -18,7 +18,6 @@ from muhabir.directory.views.common import (
     query_text,
     render,
 )
-from muhabir.directory.views.offers import offers_public
 from muhabir.directory.views.places import LIST_ORDER
 
 # Hits per kind on the start page; the kind's list has the rest.
@@ -30,11 +29,11 @@ NEWEST_ENTRIES = 5
 def _kinds():
     """kind → (readers' queryset, how its entries are named)."""
     return {
-        "places": entries_public(Place),
-        "associations": entries_public(Association),
-        "centres": entries_public(IntegrationCentre),
-        "offers": offers_public(),
-        "events": calendar.not_over(calendar.events_public(), timezone.now()),
+        "places": Place.objects.public(),
+        "associations": Association.objects.public(),
+        "centres": IntegrationCentre.objects.public(),
+        "offers": Offer.objects.public(),
+        "events": Event.objects.public().upcoming(timezone.now()),
     }
 
 

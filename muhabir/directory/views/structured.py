@@ -1,10 +1,12 @@
-"""schema.org JSON-LD of directory entries: places, associations, integration centres."""
+"""schema.org JSON-LD of directory entries: places, associations, centres and events."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 
-from muhabir.directory.models import Association, IntegrationCentre, Place
+from muhabir.core import text
+from muhabir.directory.models import EVENT_TIME_ZONE, Association, Event, IntegrationCentre, Place
+from muhabir.syndication.links import local_iso
 
 # The closest schema.org type of each place category; the rest are plain Places.
 PLACE_TYPES = {
@@ -106,3 +108,54 @@ def centre_json_ld(
     if centre.opened_on:
         data["foundingDate"] = centre.opened_on.isoformat()
     return _contact(_located(data, centre), centre)
+
+
+def event_json_ld(event: Event, occurrence, *, language: str, url: str, organiser_url: str) -> dict:
+    """An Event at its next occurrence (or its first, once over), in the reader's language."""
+    status = "EventCancelled" if event.cancelled else "EventScheduled"
+    description = event.text("description", language)
+    data = {
+        "@type": "Event",
+        "name": event.text("title", language),
+        "url": url,
+        "inLanguage": language,
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if event.all_day:
+        data["startDate"] = occurrence.first_day.isoformat()
+        data["endDate"] = occurrence.last_day.isoformat()
+    else:
+        data["startDate"] = local_iso(occurrence.start, EVENT_TIME_ZONE)
+        if occurrence.end > occurrence.start:
+            data["endDate"] = local_iso(occurrence.end, EVENT_TIME_ZONE)
+    if description:
+        data["description"] = text.teaser(description)
+    venue = event.venue
+    lines = event.location_lines
+    if venue or lines:
+        location = {"@type": "Place", "name": venue or ", ".join(lines)}
+        place = event.place_shown
+        source = event if (event.street or event.city) or place is None else place
+        address = {
+            "@type": "PostalAddress",
+            "streetAddress": source.street,
+            "postalCode": source.postcode,
+            "addressLocality": source.city,
+            "addressCountry": "DE",
+        }
+        location["address"] = {key: value for key, value in address.items() if value}
+        point = event.location_point
+        if point is not None:
+            location["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": point[0],
+                "longitude": point[1],
+            }
+        data["location"] = location
+    name = event.organiser
+    if name:
+        data["organizer"] = {"@type": "Organization", "name": name}
+        if organiser_url:
+            data["organizer"]["url"] = organiser_url
+    return data

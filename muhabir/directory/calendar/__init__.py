@@ -1,0 +1,1 @@
+"""The directory's calendar: when events happen (``occurrences``), and iCalendar (``ical``)."""
