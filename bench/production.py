@@ -203,13 +203,22 @@ class Stack:
         return children(self.gunicorn_process.pid)
 
     def postgres_pids(self) -> list[int]:
-        """The PostgreSQL backends serving this stack's database right now."""
-        _database_exists(self.database)  # checks the name
-        rows = _psql(
-            "SELECT pid FROM pg_stat_activity WHERE datname = "  # noqa: S608 - name checked
-            f"'{self.database}' AND pid <> pg_backend_pid()"
-        )
-        return [int(pid) for pid in rows.split()]
+        """The PostgreSQL backends serving this stack's database right now.
+
+        Read from their process titles ("postgres: user database host(port) state"), not
+        asked through a connection that would be a backend of its own.
+        """
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if title.startswith("postgres: ") and f" {self.database} " in title:
+                found.append(int(entry.name))
+        return found
 
     def redis_pid(self) -> int | None:
         return _redis_pid()

@@ -1,0 +1,326 @@
+"""Serving benchmark: bench/serve [--articles 20000] [--duration 10] [--connections 32].
+
+Starts the production set-up on loopback (bench/production.py: PostgreSQL database
+``muhabir_bench`` with N synthetic articles, Redis, gunicorn with deploy/gunicorn.conf.py,
+nginx with deploy/nginx.conf) and measures with wrk, for each reader page:
+
+- uncached: gunicorn with MUHABIR_PAGE_CACHE=false;
+- app cache: gunicorn with the page cache on (after a warm-up read);
+- nginx: the shipped nginx in front of it (its page cache, after a warm-up read);
+- static: nginx serving the very bytes of that page as a file: the limit.
+
+Reports requests/s, p50 and p99 latency, server CPU ms per request (utime + stime from
+/proc of gunicorn's master and workers, the PostgreSQL backends of the database, Redis,
+and nginx where it serves) and each figure's ratio to the limit, plus memory per worker.
+wrk runs on the same cores as the servers. Prints one Markdown report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from production import ROOT, process_cpu_seconds, production_stack, settings_environment
+
+NGINX_MODULES = "/usr/lib/nginx/modules"
+
+PAGES_SCRIPT = """
+import json
+from wagtail.models import Page
+from muhabir.newsroom.models import ArticlePage, SectionPage
+
+section = SectionPage.objects.get(url_path="/anasayfa/toplum/")
+article = (
+    ArticlePage.objects.live().filter(locale__language_code="tr", slug__startswith="synthetic-")
+    .order_by("-first_published_at").first()
+)
+directory = Page.objects.get(url_path="/anasayfa/rehber/")
+print(json.dumps({
+    "home (tr)": "/tr/",
+    "section, page 1": section.url,
+    "section, page 50": section.url + "?page=50",
+    "article": article.url,
+    "search": "/tr/ara/?q=kultur",
+    "feed (RSS)": "/tr/feed/",
+    "directory list": directory.url + "mekanlar/",
+}))
+"""
+
+
+def ensure_tools() -> None:
+    """wrk and nginx from Debian's packages; installed when run as root, as make test does."""
+    missing = [
+        package
+        for package, path in (
+            ("wrk", "/usr/bin/wrk"),
+            ("nginx", "/usr/sbin/nginx"),
+            (
+                "libnginx-mod-http-cache-purge",
+                "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so",
+            ),
+        )
+        if not Path(path).exists()
+    ]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(
+            f"bench/serve needs {', '.join(missing)}: sudo apt-get install {' '.join(missing)}"
+        )
+    subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607
+    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)  # noqa: S603,S607
+
+
+def page_urls() -> dict[str, str]:
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", PAGES_SCRIPT],
+        cwd=ROOT,
+        env=settings_environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - loopback
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def _milliseconds(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
+    result = subprocess.run(  # noqa: S603
+        [  # noqa: S607 - Debian's wrk
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = result.stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
+    return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": _milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "bad": (int(errors.group(1)) if errors else 0)
+        + (int(timeouts.group(1)) if timeouts else 0),
+    }
+
+
+class CpuSampler:
+    """CPU seconds of the stack's processes over a run, sampled every 0.2 s.
+
+    A PostgreSQL backend may end during a run (Django reconnects after CONN_MAX_AGE) and
+    one may start: each process counts from when it was first seen (zero if it started
+    during the run) to when it was last seen. gunicorn's master also counts the workers
+    it reaped, so a replaced worker's time is not lost.
+    """
+
+    def __init__(self, stack, parts: tuple[str, ...]):
+        self.stack = stack
+        self.parts = parts
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.part_of: dict[int, str] = {}
+        self.stopping = threading.Event()
+        self.sample(starting=True)
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def sample(self, *, starting: bool = False) -> None:
+        master = self.stack.gunicorn_process.pid
+        for part, pids in self.stack.server_pids().items():
+            if part not in self.parts:
+                continue
+            for pid in pids:
+                seconds = process_cpu_seconds(pid, reaped_children=(pid == master))
+                if not seconds and pid in self.last:
+                    continue  # ended between listing and reading
+                self.first.setdefault(pid, seconds if starting else 0.0)
+                self.last[pid] = max(seconds, self.last.get(pid, 0.0))
+                self.part_of[pid] = part
+
+    def run(self) -> None:
+        while not self.stopping.wait(0.2):
+            self.sample()
+
+    def stop(self) -> float:
+        self.stopping.set()
+        self.thread.join()
+        self.sample()
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
+
+
+def measure(stack, url: str, parts: tuple[str, ...], args) -> dict:
+    """wrk on url; CPU of the given parts of the stack over the run, per request."""
+    sampler = CpuSampler(stack, parts)
+    run = wrk(url, duration=args.duration, connections=args.connections, threads=args.threads)
+    spent = sampler.stop()
+    run["cpu_ms"] = spent * 1000 / run["requests"] if run["requests"] else None
+    return run
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    memory = Path("/proc/meminfo").read_text().split()[1]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return (
+        f"{model}, {os.cpu_count()} cores, {int(memory) // 1024 // 1024} GiB, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}; "
+        f"commit {commit}{' with uncommitted changes' if dirty else ''}"
+    )
+
+
+def memory_line(stack, label: str) -> str:
+    rss = [size / 1024 / 1024 for size in stack.worker_rss_bytes()]
+    if not rss:
+        return f"{label}: no workers"
+    return (
+        f"{label}: RSS per worker {min(rss):.0f}-{max(rss):.0f} MB "
+        f"(preloaded: part of it is shared with the master)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--log", default=str(ROOT / "data" / "bench" / "serve.log"))
+    args = parser.parse_args()
+    if not shutil.which("psql"):
+        sys.exit("bench/serve needs PostgreSQL's client (psql) and a server on 127.0.0.1:5432")
+    ensure_tools()
+    Path(args.log).parent.mkdir(parents=True, exist_ok=True)
+    log = open(args.log, "a")  # noqa: SIM115 - kept open for the servers' whole run
+    print(f"Preparing {args.articles} articles (first time: several minutes); log: {args.log}")
+    load_before = os.getloadavg()
+    rows: dict[tuple[str, str], dict] = {}
+    memory = []
+
+    with production_stack(
+        articles=args.articles, page_cache=False, nginx=False, workers=args.workers, log=log
+    ) as stack:
+        pages = page_urls()
+        for name, path in pages.items():
+            status, _, _ = fetch(stack.app_url + path)
+            if status != 200:
+                sys.exit(f"{name} ({path}) answered {status}; see {args.log}")
+            for _ in range(3):
+                fetch(stack.app_url + path)
+            rows[(name, "uncached")] = measure(
+                stack, stack.app_url + path, ("gunicorn", "postgres", "redis"), args
+            )
+            print(f"  {name}, uncached: {rows[(name, 'uncached')]['rps']:.0f}/s", flush=True)
+        memory.append(memory_line(stack, "uncached"))
+
+    with production_stack(
+        articles=args.articles, page_cache=True, nginx=True, workers=args.workers, log=log
+    ) as stack:
+        for index, (name, path) in enumerate(pages.items()):
+            _, headers, body = fetch(stack.app_url + path)
+            static_name = f"page-{index}.html"
+            (stack.static_root / static_name).write_bytes(body)
+            fetch(stack.nginx_url + path)
+            cache_status = fetch(stack.nginx_url + path)[1].get("X-Cache-Status", "-")
+            app = ("gunicorn", "postgres", "redis")
+            rows[(name, "app cache")] = measure(stack, stack.app_url + path, app, args)
+            rows[(name, "nginx")] = measure(stack, stack.nginx_url + path, (*app, "nginx"), args)
+            rows[(name, "nginx")]["note"] = f"X-Cache-Status {cache_status}"
+            rows[(name, "app cache")]["note"] = (
+                f"Cache-Control: {headers.get('Cache-Control', '-')}"
+            )
+            rows[(name, "static")] = measure(
+                stack, f"{stack.static_url}/{static_name}", ("nginx",), args
+            )
+            print(f"  {name}: cached and static measured", flush=True)
+        memory.append(memory_line(stack, "page cache on"))
+    load_after = os.getloadavg()
+
+    print()
+    print(
+        f"`bench/serve --articles {args.articles} --duration {args.duration} "
+        f"--connections {args.connections}`, {time.strftime('%Y-%m-%d %H:%M %Z')}"
+    )
+    print(
+        f"{machine()}; gunicorn {args.workers} workers, wrk -t{args.threads} "
+        f"-c{args.connections} on the same cores; load average before "
+        f"{load_before[0]:.1f}/{load_before[1]:.1f}, "
+        f"after {load_after[0]:.1f}/{load_after[1]:.1f} "
+        "(1/5 min)"
+    )
+    print()
+    print(
+        "| page | served by | requests/s | p50 ms | p99 ms | server CPU ms/request | "
+        "share of the limit | note |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for name in pages:
+        limit = rows[(name, "static")]["rps"]
+        for kind in ("uncached", "app cache", "nginx", "static"):
+            row = rows[(name, kind)]
+            note = row.get("note", "")
+            if row["bad"]:
+                note = f"{note}; {row['bad']} errors".strip("; ")
+            cpu = "-" if row["cpu_ms"] is None else f"{row['cpu_ms']:.2f}"
+            print(
+                f"| {name} | {kind} | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p99']:.1f} | "
+                f"{cpu} | {row['rps'] / limit:.1%} | {note} |"
+            )
+    print()
+    for line in memory:
+        print(f"- {line}")
+
+
+if __name__ == "__main__":
+    main()
