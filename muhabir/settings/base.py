@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "muhabir.wordpress",
     "muhabir.directory",
     "muhabir.accounts",
+    "muhabir.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "muhabir.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and the rest: a cached page needs none of them.
+    "muhabir.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Above LocaleMiddleware, which would send old WordPress paths to /tr/... instead.
     "muhabir.wordpress.middleware.LegacyLinkMiddleware",
@@ -217,6 +220,15 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 MUHABIR_SECTION_PAGE_SIZE = env.integer("MUHABIR_SECTION_PAGE_SIZE", 20, minimum=1)
+
+# Whole pages for anonymous readers (muhabir.pagecache), in Redis when REDIS_URL is set.
+# A page is dropped as soon as anything it shows changes; the lifetime only bounds what
+# no save announces, such as an event that has just ended.
+MUHABIR_PAGE_CACHE = env.boolean("MUHABIR_PAGE_CACHE", True)
+MUHABIR_PAGE_CACHE_SECONDS = env.integer("MUHABIR_PAGE_CACHE_SECONDS", 600, minimum=1)
+# What browsers and the front proxy are told about anonymous pages.
+MUHABIR_HTTP_MAX_AGE = env.integer("MUHABIR_HTTP_MAX_AGE", 60)
+MUHABIR_HTTP_STALE_WHILE_REVALIDATE = env.integer("MUHABIR_HTTP_STALE_WHILE_REVALIDATE", 600)
 MUHABIR_SERVE_MEDIA = env.boolean("MUHABIR_SERVE_MEDIA", False)
 # Documents are read through Wagtail's view, which checks their collection's privacy;
 # behind nginx it may hand the file over with X-Accel-Redirect (deploy/nginx.conf).

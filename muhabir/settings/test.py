@@ -11,3 +11,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MUHABIR_SERVE_MEDIA = True
 STATIC_ROOT = None  # static files come from the finders; no collectstatic in tests
+# Tests that check pages after changing rows behind Wagtail's back (bulk updates, fixtures)
+# would see cached copies; the page cache's own tests turn it on.
+MUHABIR_PAGE_CACHE = env.boolean("MUHABIR_PAGE_CACHE", False)  # noqa: F405

@@ -1,0 +1,200 @@
+"""Whole pages for anonymous readers from the cache, never older than what they show.
+
+An anonymous page is the same HTML for every reader (text size and contrast live in the
+browser), so it is stored per host, path, query and language after its first render,
+with the tags of everything it was made of (``recording``). It is served while none of
+those tags changed since the render began (``versions``); any publish, edit or deletion
+that touches what it shows makes the next request render it again. Signed-in users,
+previews, the admin, the per-reader stylesheet and any response that sets a cookie (a
+form's CSRF token, a session) go past the cache.
+
+The same responses carry ``Cache-Control`` for browsers and the front proxy, an ETag and
+Last-Modified, and are answered with 304 when the reader already has them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+)
+from django.utils.http import http_date
+from django.utils.translation import get_language_from_request
+from wagtail.models import Page
+
+from muhabir.pagecache import versions
+from muhabir.pagecache.invalidation import STRUCTURE_TAGS
+from muhabir.pagecache.recording import recording
+
+KEY = "pagecache:page:{}"
+# Never cached: the admin and its previews, documents (their privacy is checked per
+# request), the per-reader stylesheet and health checks.
+BYPASS_PREFIXES = ("/admin/", "/documents/", "/a11y/", "/healthz", "/static/", "/media/")
+# Response headers that are the reader's own, not the page's.
+UNSTORED_HEADERS = frozenset({"set-cookie", "date", "x-request-id"})
+SHAREABLE_VARY = frozenset({"accept-language", "accept-encoding"})
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+    tags: frozenset[str]
+    started_at: float
+    valid_until: float
+
+
+def page_cache_enabled() -> bool:
+    return getattr(settings, "MUHABIR_PAGE_CACHE", False)
+
+
+def _anonymous_get(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return not request.path.startswith(BYPASS_PREFIXES)
+
+
+def cache_key(request: HttpRequest) -> str:
+    """Host, path, sorted query and the reader's language (for the few paths without a
+    language prefix, which follow the language cookie or Accept-Language)."""
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    language = get_language_from_request(request, check_path=True)
+    raw = f"{request.get_host()}\n{request.path}\n{query}\n{language}"
+    return KEY.format(hashlib.sha256(raw.encode()).hexdigest())
+
+
+def _storable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = {
+        part.split("=", 1)[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if control & {"private", "no-store"}:
+        return False
+    vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part}
+    return vary <= SHAREABLE_VARY
+
+
+def _next_expiry() -> float | None:
+    """When the next live page expires: cached pages must not show it after that.
+
+    Readers' listings hide expired articles at once (before the periodic job unpublishes
+    them), so a page showing one may live only until then. Kept per version of the page
+    tree, so a changed expiry time is seen by every worker at its next render.
+    """
+    tree_version = versions.changed_at(["table:wagtailcore_page"])
+    key = f"pagecache:next-expiry:{tree_version}"
+    cache = caches["default"]
+    found = cache.get(key)
+    if found is None:
+        first = (
+            Page.objects.live()
+            .filter(expire_at__gt=datetime.now(tz=UTC))
+            .order_by("expire_at")
+            .values_list("expire_at", flat=True)
+            .first()
+        )
+        found = first.timestamp() if first else 0.0
+        cache.set(key, found, 3600)
+    return found or None
+
+
+def _add_http_caching(response: HttpResponse, entry: Entry) -> None:
+    if "Cache-Control" not in response:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.MUHABIR_HTTP_MAX_AGE,
+            stale_while_revalidate=settings.MUHABIR_HTTP_STALE_WHILE_REVALIDATE,
+        )
+    if not response.has_header("ETag"):
+        response["ETag"] = '"' + hashlib.sha256(entry.content).hexdigest()[:32] + '"'
+    if not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(entry.started_at)
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=None,
+        response=response,
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not page_cache_enabled() or not _anonymous_get(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # A signed-in reader's page is theirs: no shared cache may keep it.
+                patch_cache_control(response, private=True)
+            return response
+
+        key = cache_key(request)
+        cache = caches["default"]
+        entry = cache.get(key)
+        if entry is not None and self._valid(entry):
+            return self._from_entry(request, entry)
+
+        started_at = time.time()
+        with recording() as recorder:
+            response = self.get_response(request)
+        if request.method != "GET" or not _storable(response):
+            return response
+
+        entry = Entry(
+            status=response.status_code,
+            headers=[],
+            content=response.content,
+            tags=frozenset(recorder.tags | STRUCTURE_TAGS),
+            started_at=started_at,
+            valid_until=started_at + settings.MUHABIR_PAGE_CACHE_SECONDS,
+        )
+        _add_http_caching(response, entry)
+        response["X-Page-Cache"] = "miss"
+        entry.headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in UNSTORED_HEADERS and name != "X-Page-Cache"
+        ]
+        expiry = _next_expiry()
+        if expiry is not None:
+            entry.valid_until = min(entry.valid_until, expiry)
+        timeout = int(entry.valid_until - time.time())
+        # A render that overlapped an edit is not kept (see versions.is_current).
+        if timeout > 0 and versions.is_current(entry.tags, started_at):
+            cache.set(key, entry, timeout)
+        return _conditional(request, response)
+
+    @staticmethod
+    def _valid(entry: Entry) -> bool:
+        if not isinstance(entry, Entry) or time.time() >= entry.valid_until:
+            return False
+        return versions.is_current(entry.tags, entry.started_at)
+
+    @staticmethod
+    def _from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else entry.content, status=entry.status
+        )
+        for name, value in entry.headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return _conditional(request, response)

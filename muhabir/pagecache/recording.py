@@ -1,0 +1,127 @@
+"""What a page was made of, noted while it renders.
+
+A cached page must be dropped when anything it shows changes. Rather than asking every
+view to declare what it reads (and trusting that none forgets), the page cache watches
+the render: every row loaded from the database becomes a tag (``wagtailcore.page:12``),
+and every table queried becomes one (``table:directory_event``), which also covers rows
+that did not exist yet when the page was rendered. A save of a row changes its tags
+(``muhabir.pagecache.invalidation``), and a cached page with a changed tag is not served.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.db.models.signals import post_init
+
+# Rows and tables that say nothing about what a reader sees, or that change on every
+# view (renditions are made on first use): noting them would only make pages miss.
+IGNORED_MODELS = frozenset(
+    {
+        "contenttypes.contenttype",
+        "auth.permission",
+        "auth.group",
+        "sessions.session",
+        "wagtailcore.revision",
+        "wagtailcore.locale",
+        "wagtailcore.grouppagepermission",
+        "wagtailcore.groupcollectionpermission",
+        "wagtailcore.workflowstate",
+        "wagtailcore.taskstate",
+        "wagtailcore.workflowpage",
+        "images.customrendition",
+        "pagecache.tagversion",
+        "migrations.migration",
+        "axes.accessattempt",
+        "axes.accessfailurelog",
+        "axes.accesslog",
+    }
+)
+# Images and documents are never listed to readers, only shown through the rows that
+# point at them, so their row tags are enough; a new upload must not drop every page.
+IGNORED_TABLES = frozenset(
+    {
+        "django_session",
+        "django_content_type",
+        "django_migrations",
+        "auth_permission",
+        "auth_group",
+        "wagtailcore_revision",
+        "wagtailcore_locale",
+        "wagtailcore_grouppagepermission",
+        "wagtailcore_groupcollectionpermission",
+        "wagtailcore_workflowstate",
+        "wagtailcore_taskstate",
+        "images_customimage",
+        "images_customrendition",
+        "wagtaildocs_document",
+        "pagecache_tagversion",
+    }
+)
+TABLE = re.compile(r'\b(?:FROM|JOIN)\s+[`"]?(\w+)[`"]?', re.IGNORECASE)
+
+_root_labels: dict[type, str | None] = {}
+
+
+def row_tag(model: type, pk) -> str | None:
+    """The tag of one row, the same whichever subclass (``Page`` or ``ArticlePage``) loaded it."""
+    label = _root_labels.get(model, ...)
+    if label is ...:
+        parents = model._meta.get_parent_list()
+        root = parents[-1] if parents else model
+        label = None if root._meta.label_lower in IGNORED_MODELS else root._meta.label_lower
+        _root_labels[model] = label
+    if label is None or pk is None:
+        return None
+    return f"{label}:{pk}"
+
+
+def table_tag(table: str) -> str | None:
+    return None if table in IGNORED_TABLES else f"table:{table}"
+
+
+@dataclass
+class Recorder:
+    tags: set[str] = field(default_factory=set)
+
+
+_recorder: ContextVar[Recorder | None] = ContextVar("muhabir_pagecache_recorder", default=None)
+
+
+def _row_loaded(sender, instance, **kwargs) -> None:
+    recorder = _recorder.get()
+    if recorder is None:
+        return
+    tag = row_tag(sender, instance.pk)
+    if tag is not None:
+        recorder.tags.add(tag)
+
+
+def _query_run(execute, sql, params, many, context):
+    recorder = _recorder.get()
+    if recorder is not None and isinstance(sql, str):
+        for table in TABLE.findall(sql):
+            tag = table_tag(table)
+            if tag is not None:
+                recorder.tags.add(tag)
+    return execute(sql, params, many, context)
+
+
+@contextmanager
+def recording():
+    """Note the rows and tables read inside the block; yields the ``Recorder``."""
+    recorder = Recorder()
+    token = _recorder.set(recorder)
+    try:
+        with connections["default"].execute_wrapper(_query_run):
+            yield recorder
+    finally:
+        _recorder.reset(token)
+
+
+def connect() -> None:
+    post_init.connect(_row_loaded, dispatch_uid="pagecache-row-loaded")
