@@ -59,7 +59,7 @@ def test_broken_file_stops_with_the_line_and_changes_nothing(
 def test_failure_midway_rolls_back_rows_and_removes_stored_files(
     site_tree, uploads, run_import, media_root, monkeypatch
 ):
-    from muhabir.wordpress import services
+    from muhabir.wordpress import importing
 
     before = snapshot(media_root)
 
@@ -67,7 +67,7 @@ def test_failure_midway_rolls_back_rows_and_removes_stored_files(
         raise KeyboardInterrupt
 
     # Interrupted after the images and the first articles were written.
-    monkeypatch.setattr(services._Importer, "_attachment_links", broken)
+    monkeypatch.setattr(importing._Importer, "_attachment_links", broken)
     with pytest.raises(CommandError, match="interrupted"):
         run_import("site.xml", "--media-dir", str(uploads))
     assert snapshot(media_root) == before
