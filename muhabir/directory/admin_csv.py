@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 
-from muhabir.directory.csv_io import SPECS, Spec, export_csv, import_csv
+from muhabir.directory.csv_io.columns import SPECS, Spec
+from muhabir.directory.csv_io.exporting import export_csv
+from muhabir.directory.csv_io.importing import import_csv
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

@@ -7,7 +7,8 @@ import io
 
 import pytest
 
-from muhabir.directory.csv_io import export_csv, import_csv
+from muhabir.directory.csv_io.exporting import export_csv
+from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import Association, Place
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ import pytest
 from django.db import DatabaseError
 from django.utils import translation
 
-from muhabir.directory.csv_io import import_csv, read_table
+from muhabir.directory.csv_io.cells import read_table
+from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import (
     Association,
     Event,

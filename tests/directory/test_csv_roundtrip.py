@@ -7,7 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from muhabir.directory.csv_io import KINDS, SPECS, export_csv, import_csv
+from muhabir.directory.csv_io.columns import KINDS, SPECS
+from muhabir.directory.csv_io.exporting import export_csv
+from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import Association, Event, Place
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from muhabir.directory.calendar import occurrences as calendar
-from muhabir.directory.csv_io import import_csv
+from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import Event
 from muhabir.directory.models.events import rrule_parse
 from tests.directory.calendar_data import berlin, event_add

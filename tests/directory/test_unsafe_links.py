@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from muhabir.core.links import link_scheme
-from muhabir.directory.csv_io import import_csv
+from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import Association, Place
 from tests.directory import reader_data as data
 from tests.helpers import soup

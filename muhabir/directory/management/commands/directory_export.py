@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from muhabir.directory.csv_io import KINDS, SPECS, export_csv
+from muhabir.directory.csv_io.columns import KINDS, SPECS
+from muhabir.directory.csv_io.exporting import export_csv
 
 
 class Command(BaseCommand):

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from muhabir.directory.csv_io import KINDS, import_csv
+from muhabir.directory.csv_io.columns import KINDS
+from muhabir.directory.csv_io.importing import import_csv
 
 
 class Command(BaseCommand):
