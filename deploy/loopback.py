@@ -149,7 +149,8 @@ class Nginx:
         return [self.process.pid, *children(self.process.pid)]
 
     def stop(self) -> None:
-        stop_process(self.process, signal.SIGQUIT)
+        # TERM is nginx's fast shutdown (QUIT would wait for idle keep-alive clients).
+        stop_process(self.process, signal.SIGTERM)
 
 
 def children(pid: int) -> list[int]:
@@ -163,7 +164,8 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM, wait: float = 15) -> None:
+def stop_process(process: subprocess.Popen, sig: int = signal.SIGINT, wait: float = 15) -> None:
+    """Stop a server; INT is gunicorn's quick shutdown (TERM waits for keep-alive clients)."""
     if process.poll() is not None:
         return
     process.send_signal(sig)

@@ -43,6 +43,8 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache_control)
+        if "vary" in self.path:
+            self.send_header("Vary", "Cookie")
         self.end_headers()
         self.wfile.write(body)
 
@@ -207,6 +209,22 @@ def test_purge_from_the_application_makes_the_next_read_fresh(purging):
     assert headers["X-Cache-Status"] == "MISS"
     assert fresh != old
     assert fetch(url)[2] == fresh
+
+
+def test_purge_reaches_readers_with_preference_cookies_on_a_page_that_varies_on_cookie(
+    purging,
+):
+    url = f"{purging['url']}/tr/vary-cookie/"
+    contrast = {"Cookie": "muhabir_contrast=high"}
+    fetch(url)
+    fetch(url, headers=contrast)
+
+    purge_front_cache(["http://localhost/tr/vary-cookie/"])
+    _, _, fresh = fetch(url)
+    _, headers, for_contrast_reader = fetch(url, headers=contrast)
+
+    assert headers["X-Cache-Status"] == "HIT"
+    assert for_contrast_reader == fresh
 
 
 def test_purge_leaves_other_pages_cached(purging):
