@@ -137,14 +137,16 @@ def database_prepare(articles: int, *, database: str = DATABASE, log=None) -> No
             )
             _psql("ANALYZE", database)
         environ = settings_environment(database=database)
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=ROOT,
-            env=environ,
-            stdout=log,
-            stderr=log,
-            check=True,
-        )
+        # The code may have new migrations since the database was built.
+        for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+            subprocess.run(  # noqa: S603
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=environ,
+                stdout=log,
+                stderr=log,
+                check=True,
+            )
 
 
 def _redis_empty() -> None:
