@@ -53,3 +53,8 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # nginx sets X-Forwarded-Proto; gunicorn must believe it only from nginx's address.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "muhabir"
+
+# gunicornc's control socket, off unless given a place: its default under $HOME is
+# read-only under the systemd unit and shared by every gunicorn of one user.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
