@@ -46,6 +46,8 @@ class DirectoryPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    # The directory sits in the site's main navigation next to the sections.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("directory")
