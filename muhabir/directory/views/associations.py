@@ -7,7 +7,7 @@ from django.http import Http404
 from muhabir.directory.models import Association, Offer, Place
 from muhabir.directory.models.base import language_current
 from muhabir.directory.views.common import DirectoryView, entry_url, paginate, render
-from muhabir.directory.views.filters import city_filter, district_filter, filters_apply
+from muhabir.directory.views.filters import AssociationFilterSet, filters_apply
 from muhabir.directory.views.places import LIST_ORDER, located_markers
 from muhabir.directory.views.related import articles_naming, upcoming_events
 from muhabir.directory.views.structured import association_json_ld
@@ -16,8 +16,7 @@ from muhabir.directory.views.structured import association_json_ld
 def association_list(request, page):
     language = language_current()
     associations = Association.objects.public()
-    filters = [city_filter(associations, language), district_filter(associations, language)]
-    found, state = filters_apply(request, associations, filters)
+    found, state = filters_apply(AssociationFilterSet(request, associations, language))
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
     return render(
         request,

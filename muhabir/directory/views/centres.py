@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils.translation import gettext
 
-from muhabir.directory.models import District, IntegrationCentre, Offer
+from muhabir.directory.models import IntegrationCentre, Offer
 from muhabir.directory.models.base import language_current
 from muhabir.directory.views.common import (
     DirectoryView,
@@ -14,7 +13,7 @@ from muhabir.directory.views.common import (
     render,
     sort_key,
 )
-from muhabir.directory.views.filters import Choice, Filter, filters_apply
+from muhabir.directory.views.filters import CentreFilterSet, filters_apply
 from muhabir.directory.views.places import LIST_ORDER, located_markers
 from muhabir.directory.views.related import articles_naming, upcoming_events
 from muhabir.directory.views.structured import centre_json_ld
@@ -22,16 +21,8 @@ from muhabir.directory.views.structured import centre_json_ld
 
 def centre_list(request, page):
     language = language_current()
-    filters = [
-        Filter(
-            name="district_kind",
-            label=gettext("Kind of district"),
-            all_label=gettext("Kreise and kreisfreie Städte"),
-            choices=[Choice(value, str(label)) for value, label in District.Kind.choices],
-            apply=lambda qs, value: qs.filter(for_district__kind=value),
-        )
-    ]
-    found, state = filters_apply(request, IntegrationCentre.objects.public(), filters)
+    centres = IntegrationCentre.objects.public()
+    found, state = filters_apply(CentreFilterSet(request, centres, language))
     # At most 53 centres: sorted here by the reader's alphabet, not by the database's bytes.
     centres = sorted(
         found.select_related("for_district", "district"),

@@ -2,21 +2,61 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 
 from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.models import Association, District, Event, IntegrationCentre
 from muhabir.directory.models.events import EventFilters
 from muhabir.directory.views.common import sort_key
-from muhabir.directory.views.filters import Choice, Filter, FilterState, filters_apply
+from muhabir.directory.views.filters import (
+    ChoiceFilter,
+    DirectoryFilterSet,
+    FilterState,
+    district_choices,
+)
 
 
 def organiser_kind(organiser) -> str:
     return "association" if isinstance(organiser, Association) else "centre"
 
 
-def _keep(queryset, value):
-    return queryset
+class EventFilterSet(DirectoryFilterSet):
+    """The calendar's form; the calendar expands occurrences itself from ``event_filters``."""
+
+    city = ChoiceFilter(label=gettext_lazy("City"), all_label=gettext_lazy("All cities"))
+    district = ChoiceFilter(
+        label=gettext_lazy("Kreis or city"), all_label=gettext_lazy("All districts")
+    )
+    organiser = ChoiceFilter(
+        label=gettext_lazy("Organiser"), all_label=gettext_lazy("All organisers")
+    )
+
+    class Meta:
+        model = Event
+        fields = ["city", "district", "organiser"]
+
+    def choices(self, queryset):
+        language = self.language
+        self.districts = list(District.objects.filter(pk__in=_district_ids()))
+        self.organisers = _organisers(language)
+        cities = calendar.event_cities(language).values()
+        return {
+            "city": [(c, c) for c in sorted(cities, key=lambda c: sort_key(c, language))],
+            "district": district_choices(self.districts, language),
+            "organiser": [(value, str(organiser)) for value, organiser in self.organisers.items()],
+        }
+
+    def event_filters(self) -> EventFilters:
+        selected = self.form.cleaned_data
+        organiser = self.organisers.get(selected.get("organiser") or "")
+        district = selected.get("district") or ""
+        return EventFilters(
+            city=selected.get("city") or "",
+            district=next((d for d in self.districts if d.slug == district), None),
+            association=organiser if isinstance(organiser, Association) else None,
+            centre=organiser if isinstance(organiser, IntegrationCentre) else None,
+            query=self.query,
+        )
 
 
 def event_filters_from(request, page) -> tuple[EventFilters, FilterState]:
@@ -25,47 +65,9 @@ def event_filters_from(request, page) -> tuple[EventFilters, FilterState]:
     The form is the directory's filter form; values that are not a choice are left out
     with a note, as in the other lists.
     """
-    language = page.language
-    cities = calendar.event_cities(language).values()
-    districts = District.objects.filter(pk__in=_district_ids())
-    organisers = _organisers(language)
-    filters = [
-        Filter(
-            name="city",
-            label=gettext("City"),
-            all_label=gettext("All cities"),
-            choices=[Choice(c, c) for c in sorted(cities, key=lambda c: sort_key(c, language))],
-            apply=_keep,
-        ),
-        Filter(
-            name="district",
-            label=gettext("Kreis or city"),
-            all_label=gettext("All districts"),
-            choices=[
-                Choice(d.slug, d.name)
-                for d in sorted(districts, key=lambda d: sort_key(d.name, language))
-            ],
-            apply=_keep,
-        ),
-        Filter(
-            name="organiser",
-            label=gettext("Organiser"),
-            all_label=gettext("All organisers"),
-            choices=[Choice(value, str(organiser)) for value, organiser in organisers.items()],
-            apply=_keep,
-        ),
-    ]
-    _, state = filters_apply(request, Event.objects.none(), filters)
-    selected = {item.name: item.selected for item in filters}
-    organiser = organisers.get(selected["organiser"])
-    event_filters = EventFilters(
-        city=selected["city"],
-        district=next((d for d in districts if d.slug == selected["district"]), None),
-        association=organiser if isinstance(organiser, Association) else None,
-        centre=organiser if isinstance(organiser, IntegrationCentre) else None,
-        query=state.query,
-    )
-    return event_filters, state
+    filterset = EventFilterSet(request, Event.objects.public(), page.language)
+    state = filterset.state()
+    return filterset.event_filters(), state
 
 
 def _district_ids() -> set[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import Http404
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 
 from muhabir.directory.models import (
     Association,
@@ -27,7 +27,7 @@ from muhabir.directory.views.common import (
     render,
     sort_key,
 )
-from muhabir.directory.views.filters import Choice, Filter, filters_apply
+from muhabir.directory.views.filters import ChoiceFilter, DirectoryFilterSet, filters_apply
 
 CENTRE, ASSOCIATION = "centre", "association"
 
@@ -39,98 +39,93 @@ def title_order(queryset: QuerySet, language: str) -> QuerySet:
     return queryset.annotate(sort_title=Lower(title)).order_by("sort_title", "pk")
 
 
-def _by_district(queryset: QuerySet, value: str) -> QuerySet:
-    # An offer without a region of its own is open to the provider's district.
-    return queryset.filter(
-        Q(district__slug=value)
-        | Q(district__isnull=True)
-        & (
-            Q(provider_centre__for_district__slug=value)
-            | Q(provider_association__district__slug=value)
+class OfferFilterSet(DirectoryFilterSet):
+    kind = ChoiceFilter(label=gettext_lazy("Kind of offer"), all_label=gettext_lazy("All kinds"))
+    group = ChoiceFilter(
+        field_name="target_groups__slug",
+        label=gettext_lazy("For"),
+        all_label=gettext_lazy("Everyone"),
+    )
+    language = ChoiceFilter(
+        field_name="languages__code",
+        label=gettext_lazy("Given in"),
+        all_label=gettext_lazy("Any language"),
+    )
+    provider = ChoiceFilter(
+        method="filter_provider",
+        label=gettext_lazy("Provider"),
+        all_label=gettext_lazy("All providers"),
+    )
+    district = ChoiceFilter(
+        method="filter_district",
+        label=gettext_lazy("Kreis or city"),
+        all_label=gettext_lazy("All districts"),
+    )
+    programme = ChoiceFilter(
+        field_name="programme__slug",
+        label=gettext_lazy("Programme"),
+        all_label=gettext_lazy("All programmes"),
+    )
+
+    class Meta:
+        model = Offer
+        fields = ["kind", "group", "language", "provider", "district", "programme"]
+
+    def filter_district(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # An offer without a region of its own is open to the provider's district.
+        return queryset.filter(
+            Q(district__slug=value)
+            | Q(district__isnull=True)
+            & (
+                Q(provider_centre__for_district__slug=value)
+                | Q(provider_association__district__slug=value)
+            )
         )
-    )
 
+    def filter_provider(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        kind, _, slug = value.partition(":")
+        if kind == CENTRE:
+            return queryset.filter(provider_centre__slug=slug)
+        return queryset.filter(provider_association__slug=slug)
 
-def _by_provider(queryset: QuerySet, value: str) -> QuerySet:
-    kind, _, slug = value.partition(":")
-    if kind == CENTRE:
-        return queryset.filter(provider_centre__slug=slug)
-    return queryset.filter(provider_association__slug=slug)
+    def choices(self, queryset):
+        language = self.language
+        ids = queryset.order_by().values("pk")
+        groups = TargetGroup.objects.filter(
+            pk__in=Offer.target_groups.through.objects.filter(offer__in=ids).values("targetgroup")
+        )
+        spoken = SpokenLanguage.objects.filter(
+            pk__in=Offer.languages.through.objects.filter(offer__in=ids).values("spokenlanguage")
+        )
+        centres = IntegrationCentre.objects.public().filter(offers__in=ids).distinct()
+        associations = Association.objects.public().filter(offers__in=ids).distinct()
+        districts = District.objects.filter(
+            Q(pk__in=queryset.order_by().values("district"))
+            | Q(pk__in=queryset.order_by().values("provider_centre__for_district"))
+            | Q(pk__in=queryset.order_by().values("provider_association__district"))
+        )
+        programmes = Programme.objects.filter(pk__in=queryset.order_by().values("programme"))
 
+        def by_name(items):
+            return sorted(items, key=lambda item: sort_key(item.name, language))
 
-def offer_filters(offers: QuerySet, language: str) -> list[Filter]:
-    ids = offers.order_by().values("pk")
-    groups = TargetGroup.objects.filter(
-        pk__in=Offer.target_groups.through.objects.filter(offer__in=ids).values("targetgroup")
-    )
-    spoken = SpokenLanguage.objects.filter(
-        pk__in=Offer.languages.through.objects.filter(offer__in=ids).values("spokenlanguage")
-    )
-    centres = IntegrationCentre.objects.public().filter(offers__in=ids).distinct()
-    associations = Association.objects.public().filter(offers__in=ids).distinct()
-    districts = District.objects.filter(
-        Q(pk__in=offers.order_by().values("district"))
-        | Q(pk__in=offers.order_by().values("provider_centre__for_district"))
-        | Q(pk__in=offers.order_by().values("provider_association__district"))
-    )
-    programmes = Programme.objects.filter(pk__in=offers.order_by().values("programme"))
-
-    def by_name(items):
-        return sorted(items, key=lambda item: sort_key(item.name, language))
-
-    providers = [Choice(f"{CENTRE}:{c.slug}", c.name) for c in centres] + [
-        Choice(f"{ASSOCIATION}:{a.slug}", a.name) for a in associations
-    ]
-    return [
-        Filter(
-            name="kind",
-            label=gettext("Kind of offer"),
-            all_label=gettext("All kinds"),
-            choices=[Choice(value, str(label)) for value, label in Offer.Kind.choices],
-            apply=lambda qs, value: qs.filter(kind=value),
-        ),
-        Filter(
-            name="group",
-            label=gettext("For"),
-            all_label=gettext("Everyone"),
-            choices=[Choice(group.slug, group.name) for group in by_name(groups)],
-            apply=lambda qs, value: qs.filter(target_groups__slug=value),
-        ),
-        Filter(
-            name="language",
-            label=gettext("Given in"),
-            all_label=gettext("Any language"),
-            choices=[Choice(lang.code, lang.name) for lang in by_name(spoken)],
-            apply=lambda qs, value: qs.filter(languages__code=value),
-        ),
-        Filter(
-            name="provider",
-            label=gettext("Provider"),
-            all_label=gettext("All providers"),
-            choices=sorted(providers, key=lambda c: sort_key(c.label, language)),
-            apply=_by_provider,
-        ),
-        Filter(
-            name="district",
-            label=gettext("Kreis or city"),
-            all_label=gettext("All districts"),
-            choices=[Choice(d.slug, d.name) for d in by_name(districts)],
-            apply=_by_district,
-        ),
-        Filter(
-            name="programme",
-            label=gettext("Programme"),
-            all_label=gettext("All programmes"),
-            choices=[Choice(p.slug, p.name) for p in by_name(programmes)],
-            apply=lambda qs, value: qs.filter(programme__slug=value),
-        ),
-    ]
+        providers = [(f"{CENTRE}:{c.slug}", c.name) for c in centres] + [
+            (f"{ASSOCIATION}:{a.slug}", a.name) for a in associations
+        ]
+        return {
+            "kind": [(value, str(label)) for value, label in Offer.Kind.choices],
+            "group": [(group.slug, group.name) for group in by_name(groups)],
+            "language": [(spoken.code, spoken.name) for spoken in by_name(spoken)],
+            "provider": sorted(providers, key=lambda pair: sort_key(pair[1], language)),
+            "district": [(d.slug, d.name) for d in by_name(districts)],
+            "programme": [(p.slug, p.name) for p in by_name(programmes)],
+        }
 
 
 def offer_list(request, page):
     language = language_current()
     offers = Offer.objects.public()
-    found, state = filters_apply(request, offers, offer_filters(offers, language))
+    found, state = filters_apply(OfferFilterSet(request, offers, language))
     results = paginate(
         request,
         title_order(found, language)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.utils.translation import gettext
 
 from muhabir.directory.models import Association, Offer, Place
 from muhabir.directory.models.base import language_current
@@ -14,13 +13,7 @@ from muhabir.directory.views.common import (
     paginate,
     render,
 )
-from muhabir.directory.views.filters import (
-    Choice,
-    Filter,
-    city_filter,
-    district_filter,
-    filters_apply,
-)
+from muhabir.directory.views.filters import PlaceFilterSet, filters_apply
 from muhabir.directory.views.related import articles_naming, upcoming_events
 from muhabir.directory.views.structured import place_json_ld
 
@@ -32,18 +25,7 @@ LIST_ORDER = ("slug", "pk")
 def place_list(request, page):
     language = language_current()
     places = Place.objects.public()
-    filters = [
-        Filter(
-            name="category",
-            label=gettext("Category"),
-            all_label=gettext("All categories"),
-            choices=[Choice(value, str(label)) for value, label in Place.Category.choices],
-            apply=lambda qs, value: qs.filter(category=value),
-        ),
-        city_filter(places, language),
-        district_filter(places, language),
-    ]
-    found, state = filters_apply(request, places, filters)
+    found, state = filters_apply(PlaceFilterSet(request, places, language))
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
     view = DirectoryView(page)
     return render(
