@@ -68,9 +68,8 @@ class DistrictFactory(factory.django.DjangoModelFactory):
 class EntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         abstract = True
-
-    # Post-generation hooks only set many-to-many relations, which need no second save.
-    skip_postgeneration_save = True
+        # Post-generation hooks only set many-to-many relations, which need no second save.
+        skip_postgeneration_save = True
 
     live = True
     first_published_at = factory.Maybe(
