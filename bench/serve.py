@@ -175,11 +175,15 @@ class CpuSampler:
         while not self.stopping.wait(0.2):
             self.sample()
 
-    def stop(self) -> float:
+    def stop(self) -> dict[str, float]:
+        """CPU seconds spent during the run, per part of the stack."""
         self.stopping.set()
         self.thread.join()
         self.sample()
-        return sum(self.last[pid] - self.first[pid] for pid in self.last)
+        spent = dict.fromkeys(self.parts, 0.0)
+        for pid, last in self.last.items():
+            spent[self.part_of[pid]] += last - self.first[pid]
+        return spent
 
 
 def measure(stack, url: str, parts: tuple[str, ...], args) -> dict:
@@ -187,7 +191,9 @@ def measure(stack, url: str, parts: tuple[str, ...], args) -> dict:
     sampler = CpuSampler(stack, parts)
     run = wrk(url, duration=args.duration, connections=args.connections, threads=args.threads)
     spent = sampler.stop()
-    run["cpu_ms"] = spent * 1000 / run["requests"] if run["requests"] else None
+    requests = run["requests"]
+    run["cpu_ms"] = sum(spent.values()) * 1000 / requests if requests else None
+    run["cpu_parts"] = {part: seconds * 1000 / max(requests, 1) for part, seconds in spent.items()}
     return run
 
 
@@ -300,6 +306,8 @@ def main() -> None:
         "(1/5 min)"
     )
     print()
+    print("Server CPU: all of it, then in brackets gunicorn / PostgreSQL / Redis (/ nginx).")
+    print()
     print(
         "| page | served by | requests/s | p50 ms | p99 ms | server CPU ms/request | "
         "share of the limit | note |"
@@ -313,6 +321,9 @@ def main() -> None:
             if row["bad"]:
                 note = f"{note}; {row['bad']} errors".strip("; ")
             cpu = "-" if row["cpu_ms"] is None else f"{row['cpu_ms']:.2f}"
+            if row["cpu_ms"] and len(row["cpu_parts"]) > 1:
+                parts = " / ".join(f"{ms:.2f}" for ms in row["cpu_parts"].values())
+                cpu += f" ({parts})"
             print(
                 f"| {name} | {kind} | {row['rps']:,.0f} | {row['p50']:.1f} | {row['p99']:.1f} | "
                 f"{cpu} | {row['rps'] / limit:.1%} | {note} |"
