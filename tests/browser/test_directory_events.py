@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from muhabir.directory.models import EVENT_TIME_ZONE, Event
-from tests.directory.calendar_data import directory_pages_add, event_add
+from tests.factories.directory import EventFactory, directory_pages_add
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,13 +29,13 @@ def directory():
     directory_pages_add()
     # Next summer's 16 July, so the download must say +02:00 for 19:00 in Marl.
     year = timezone.localdate().year + 1
-    return event_add(
+    return EventFactory(
         title=TITLES["tr"],
-        title_de_text=TITLES["de"],
         start=dt.datetime(year, 7, 16, 19, tzinfo=EVENT_TIME_ZONE),
         end=dt.datetime(year, 7, 16, 23, tzinfo=EVENT_TIME_ZONE),
         venue_name="Armoni Palace",
         city="Marl",
+        title_de=TITLES["de"],
     )
 
 

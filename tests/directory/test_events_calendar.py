@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.models import EVENT_TIME_ZONE, Event
-from tests.directory.calendar_data import association_add, berlin, event_add, place_add
+from tests.factories.directory import AssociationFactory, EventFactory, PlaceFactory, berlin
 from tests.helpers import cards, language_link, listed_titles, soup
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +27,11 @@ def titles(occurrences) -> list[str]:
 
 
 def test_upcoming_merges_single_and_recurring_by_start():
-    event_add(title="C", start=berlin(2031, 3, 20, 19))
-    event_add(title="A", start=berlin(2031, 3, 2, 10))
-    event_add(title="Geçmiş", start=berlin(2031, 2, 1, 10))
-    event_add(title="Taslak", start=berlin(2031, 3, 3, 10), live=False)
-    event_add(title="B", start=berlin(2031, 3, 4, 19), rrule="FREQ=WEEKLY;COUNT=3")
+    EventFactory(title="C", start=berlin(2031, 3, 20, 19))
+    EventFactory(title="A", start=berlin(2031, 3, 2, 10))
+    EventFactory(title="Geçmiş", start=berlin(2031, 2, 1, 10))
+    EventFactory(title="Taslak", start=berlin(2031, 3, 3, 10), live=False)
+    EventFactory(title="B", start=berlin(2031, 3, 4, 19), rrule="FREQ=WEEKLY;COUNT=3")
     found = calendar.upcoming(NOW, 10)
     assert titles(found) == ["A", "B", "B", "B", "C"]
     assert [o.start.date() for o in found if o.event.title_tr == "B"] == [
@@ -42,13 +42,13 @@ def test_upcoming_merges_single_and_recurring_by_start():
 
 
 def test_upcoming_keeps_an_event_that_is_still_running():
-    event_add(title="Festival", start=berlin(2031, 2, 27, 10), end=berlin(2031, 3, 2, 18))
-    event_add(title="Bitti", start=berlin(2031, 2, 27, 10), end=berlin(2031, 3, 1, 11))
+    EventFactory(title="Festival", start=berlin(2031, 2, 27, 10), end=berlin(2031, 3, 2, 18))
+    EventFactory(title="Bitti", start=berlin(2031, 2, 27, 10), end=berlin(2031, 3, 1, 11))
     assert titles(calendar.upcoming(NOW, 5)) == ["Festival"]
 
 
 def test_endless_rule_is_listed_and_capped():
-    endless = event_add(title="Her gün", start=berlin(2020, 1, 1, 8), rrule="FREQ=DAILY")
+    endless = EventFactory(title="Her gün", start=berlin(2020, 1, 1, 8), rrule="FREQ=DAILY")
     assert endless.last_end is None
     found = calendar.upcoming(NOW, 7)
     assert len(found) == 7
@@ -59,8 +59,8 @@ def test_endless_rule_is_listed_and_capped():
 
 def test_upcoming_does_not_expand_recurring_events_after_the_last_single():
     for day in range(2, 7):
-        event_add(title=f"Tek {day}", start=berlin(2031, 3, day, 10))
-    event_add(title="Sonra", start=berlin(2031, 6, 1, 10), rrule="FREQ=DAILY")
+        EventFactory(title=f"Tek {day}", start=berlin(2031, 3, day, 10))
+    EventFactory(title="Sonra", start=berlin(2031, 6, 1, 10), rrule="FREQ=DAILY")
     with CaptureQueriesContext(connection) as queries:
         found = calendar.upcoming(NOW, 5)
     assert titles(found) == [f"Tek {day}" for day in range(2, 7)]
@@ -68,8 +68,11 @@ def test_upcoming_does_not_expand_recurring_events_after_the_last_single():
 
 
 def test_weekly_rule_keeps_19_00_across_summer_time():
-    event = event_add(
-        start=berlin(2031, 3, 25, 19), end=berlin(2031, 3, 25, 21), rrule="FREQ=WEEKLY;COUNT=3"
+    event = EventFactory(
+        start=berlin(2031, 3, 25, 19),
+        end=berlin(2031, 3, 25, 21),
+        rrule="FREQ=WEEKLY;COUNT=3",
+        title="Gurbette 59. Yıl",
     )
     found = calendar.occurrences(event, berlin(2031, 3, 1), berlin(2031, 5, 1))
     assert [o.start.astimezone(EVENT_TIME_ZONE).strftime("%d.%m %H:%M") for o in found] == [
@@ -86,7 +89,7 @@ def test_weekly_rule_keeps_19_00_across_summer_time():
 
 
 def test_all_day_and_multi_day_occurrences():
-    kermes = event_add(
+    kermes = EventFactory(
         title="Kermes", start=berlin(2031, 3, 29), end=berlin(2031, 3, 30), all_day=True
     )
     (occurrence,) = calendar.occurrences(kermes, berlin(2031, 3, 1), berlin(2031, 4, 1))
@@ -98,11 +101,17 @@ def test_all_day_and_multi_day_occurrences():
 
 
 def test_upcoming_for_place_and_organiser():
-    place = place_add()
-    association = association_add()
-    event_add(title="Salonda", place=place, start=berlin(2031, 4, 1, 19))
-    event_add(title="Derneğin", organiser_association=association, start=berlin(2031, 4, 2, 19))
-    event_add(title="Başka", start=berlin(2031, 4, 3, 19))
+    place = PlaceFactory(
+        name="Armoni Palace",
+        category="event-hall",
+        city="Marl",
+        street="Bergstraße 228",
+        postcode="45770",
+    )
+    association = AssociationFactory(name="Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen")
+    EventFactory(title="Salonda", place=place, start=berlin(2031, 4, 1, 19))
+    EventFactory(title="Derneğin", organiser_association=association, start=berlin(2031, 4, 2, 19))
+    EventFactory(title="Başka", start=berlin(2031, 4, 3, 19))
     assert titles(calendar.upcoming_for(place, now=NOW)) == ["Salonda"]
     assert titles(calendar.upcoming_for(association, now=NOW)) == ["Derneğin"]
 
@@ -112,10 +121,10 @@ def test_upcoming_for_place_and_organiser():
 
 def test_list_page_orders_upcoming_and_hides_drafts(client, directory_pages):
     now = timezone.now()
-    event_add(title="İkinci", start=now + dt.timedelta(days=10))
-    event_add(title="Birinci", start=now + dt.timedelta(days=3))
-    event_add(title="Taslak", start=now + dt.timedelta(days=4), live=False)
-    event_add(title="Geçmiş", start=now - dt.timedelta(days=4))
+    EventFactory(title="İkinci", start=now + dt.timedelta(days=10))
+    EventFactory(title="Birinci", start=now + dt.timedelta(days=3))
+    EventFactory(title="Taslak", start=now + dt.timedelta(days=4), live=False)
+    EventFactory(title="Geçmiş", start=now - dt.timedelta(days=4))
     response = client.get(EVENTS_TR)
     assert response.status_code == 200
     assert listed_titles(response) == ["Birinci", "İkinci"]
@@ -129,9 +138,9 @@ def test_list_page_orders_upcoming_and_hides_drafts(client, directory_pages):
 
 def test_list_page_filters_by_city_organiser_and_words(client, directory_pages):
     now = timezone.now()
-    association = association_add()
-    event_add(title="Marl gecesi", city="Marl", start=now + dt.timedelta(days=3))
-    event_add(
+    association = AssociationFactory(name="Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen")
+    EventFactory(title="Marl gecesi", city="Marl", start=now + dt.timedelta(days=3))
+    EventFactory(
         title="Dernek kahvaltısı",
         city="Gelsenkirchen",
         organiser_association=association,
@@ -153,10 +162,8 @@ def test_list_page_filters_by_city_organiser_and_words(client, directory_pages):
 
 
 def test_list_page_pages_through_a_recurring_event(client, directory_pages):
-    event_add(
-        title="Her gün",
-        start=timezone.now() + dt.timedelta(days=1),
-        rrule="FREQ=DAILY;COUNT=45",
+    EventFactory(
+        title="Her gün", start=timezone.now() + dt.timedelta(days=1), rrule="FREQ=DAILY;COUNT=45"
     )
     first = client.get(EVENTS_TR)
     assert len(cards(first)) == 20
@@ -166,14 +173,9 @@ def test_list_page_pages_through_a_recurring_event(client, directory_pages):
 
 
 def test_month_view(client, directory_pages):
-    event_add(title="Kasımda", start=berlin(2031, 11, 16, 19))
-    event_add(
-        title="Ay sonu",
-        start=berlin(2031, 10, 30),
-        end=berlin(2031, 11, 2),
-        all_day=True,
-    )
-    event_add(title="Ekimde", start=berlin(2031, 10, 5, 19))
+    EventFactory(title="Kasımda", start=berlin(2031, 11, 16, 19))
+    EventFactory(title="Ay sonu", start=berlin(2031, 10, 30), end=berlin(2031, 11, 2), all_day=True)
+    EventFactory(title="Ekimde", start=berlin(2031, 10, 5, 19))
     november = client.get(f"{EVENTS_TR}2031/11/")
     assert november.status_code == 200
     assert listed_titles(november) == ["Ay sonu", "Kasımda"]
@@ -193,7 +195,7 @@ def test_invalid_month_is_404(client, directory_pages, month):
 
 
 def test_month_view_expands_a_weekly_rule(client, directory_pages):
-    event_add(title="Salı", start=berlin(2031, 3, 4, 19), rrule="FREQ=WEEKLY;BYDAY=TU")
+    EventFactory(title="Salı", start=berlin(2031, 3, 4, 19), rrule="FREQ=WEEKLY;BYDAY=TU")
     response = client.get(f"{EVENTS_DE}2031/04/")
     times = [t["datetime"] for t in soup(response).select(".event-card__when time")]
     assert times == [
@@ -206,17 +208,23 @@ def test_month_view_expands_a_weekly_rule(client, directory_pages):
 
 
 def test_event_page(client, directory_pages):
-    place = place_add()
-    association = association_add()
-    event = event_add(
+    place = PlaceFactory(
+        name="Armoni Palace",
+        category="event-hall",
+        city="Marl",
+        street="Bergstraße 228",
+        postcode="45770",
+    )
+    association = AssociationFactory(name="Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen")
+    event = EventFactory(
         title="Gurbette 59. Yıl",
-        title_de_text="59 Jahre in der Fremde",
         start=berlin(2031, 11, 16, 19),
         end=berlin(2031, 11, 16, 23, 30),
         place=place,
         organiser_association=association,
         price_tr="25 Euro",
         description_tr="Kültür gecesi.",
+        title_de="59 Jahre in der Fremde",
     )
     response = client.get(f"{EVENTS_DE}{event.slug}/")
     assert response.status_code == 200
@@ -247,7 +255,7 @@ def test_event_page(client, directory_pages):
 
 
 def test_cancelled_event_page(client, directory_pages):
-    event = event_add(cancelled=True)
+    event = EventFactory(cancelled=True, title="Gurbette 59. Yıl", start=berlin(2030, 11, 16, 19))
     html = soup(client.get(f"{EVENTS_TR}{event.slug}/"))
     assert html.select_one(".event-banner")
     data = [json.loads(s.string) for s in html.select('script[type="application/ld+json"]')]
@@ -256,10 +264,11 @@ def test_cancelled_event_page(client, directory_pages):
 
 
 def test_recurring_event_page_lists_next_dates(client, directory_pages):
-    event = event_add(
+    event = EventFactory(
         start=timezone.now().astimezone(EVENT_TIME_ZONE).replace(hour=19, minute=0, second=0)
         + dt.timedelta(days=1),
         rrule="FREQ=WEEKLY",
+        title="Gurbette 59. Yıl",
     )
     html = soup(client.get(f"{EVENTS_TR}{event.slug}/"))
     assert len(html.select(".event-dates li")) == 5
@@ -267,14 +276,22 @@ def test_recurring_event_page_lists_next_dates(client, directory_pages):
 
 
 def test_unpublished_event_and_organiser_do_not_leak(client, directory_pages):
-    draft = event_add(title="Taslak", live=False)
+    draft = EventFactory(title="Taslak", live=False, start=berlin(2030, 11, 16, 19))
     assert client.get(f"{EVENTS_TR}{draft.slug}/").status_code == 404
-    hidden_association = association_add(name="Gizli Dernek", live=False)
-    hidden_place = place_add(name="Gizli Salon", live=False)
-    event = event_add(
+    hidden_association = AssociationFactory(name="Gizli Dernek", live=False, city="Gelsenkirchen")
+    hidden_place = PlaceFactory(
+        name="Gizli Salon",
+        live=False,
+        category="event-hall",
+        city="Marl",
+        street="Bergstraße 228",
+        postcode="45770",
+    )
+    event = EventFactory(
         organiser_association=hidden_association,
         place=hidden_place,
         start=timezone.now() + dt.timedelta(days=2),
+        title="Gurbette 59. Yıl",
     )
     page = client.get(f"{EVENTS_TR}{event.slug}/").content.decode()
     assert "Gizli Dernek" not in page and "Gizli Salon" not in page

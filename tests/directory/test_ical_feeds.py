@@ -10,7 +10,7 @@ from dateutil import rrule as dateutil_rrule
 from django.utils import timezone
 
 from muhabir.directory.calendar import occurrences as calendar
-from tests.directory.calendar_data import association_add, berlin, event_add, place_add
+from tests.factories.directory import AssociationFactory, EventFactory, PlaceFactory, berlin
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,9 @@ def vevents(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 
 def test_calendar_header_and_time_zone(client, directory_pages):
-    event = event_add(start=berlin(2031, 1, 15, 19), end=berlin(2031, 1, 15, 22))
+    event = EventFactory(
+        start=berlin(2031, 1, 15, 19), end=berlin(2031, 1, 15, 22), title="Gurbette 59. Yıl"
+    )
     cal = parse(client.get(f"{EVENTS}{event.slug}.ics"))
     assert cal["VERSION"] == "2.0"
     assert "Muhabirce" in str(cal["PRODID"])
@@ -44,8 +46,8 @@ def response_lines(client, event) -> bytes:
 
 
 def test_winter_and_summer_offsets(client, directory_pages):
-    winter = event_add(title="Kış", start=berlin(2031, 1, 15, 19), end=berlin(2031, 1, 15, 21))
-    summer = event_add(title="Yaz", start=berlin(2031, 7, 15, 19), end=berlin(2031, 7, 15, 21))
+    winter = EventFactory(title="Kış", start=berlin(2031, 1, 15, 19), end=berlin(2031, 1, 15, 21))
+    summer = EventFactory(title="Yaz", start=berlin(2031, 7, 15, 19), end=berlin(2031, 7, 15, 21))
     found = vevents(parse(client.get(f"{EVENTS}feed.ics")))
     winter_start = found["Kış"].decoded("DTSTART")
     summer_start = found["Yaz"].decoded("DTSTART")
@@ -57,7 +59,7 @@ def test_winter_and_summer_offsets(client, directory_pages):
 
 def test_vtimezone_rules_give_the_right_offsets(client, directory_pages):
     """The VTIMEZONE itself (not our tzdata) must say +01:00 in winter, +02:00 in summer."""
-    event = event_add()
+    event = EventFactory(title="Gurbette 59. Yıl", start=berlin(2030, 11, 16, 19))
     cal = parse(client.get(f"{EVENTS}{event.slug}.ics"))
     # Built from the component's own rules, not looked up by its TZID.
     tz = cal.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
@@ -90,11 +92,8 @@ def _expand(component: icalendar.Event) -> list[dt.datetime]:
     ],
 )
 def test_weekly_event_keeps_local_time_across_dst(client, directory_pages, first, utc_hours):
-    event = event_add(
-        title="Sohbet",
-        start=first,
-        end=first + dt.timedelta(hours=2),
-        rrule="FREQ=WEEKLY;COUNT=4",
+    event = EventFactory(
+        title="Sohbet", start=first, end=first + dt.timedelta(hours=2), rrule="FREQ=WEEKLY;COUNT=4"
     )
     component = vevents(parse(client.get(f"{EVENTS}{event.slug}.ics")))["Sohbet"]
     assert component["RRULE"]["FREQ"] == ["WEEKLY"]
@@ -110,7 +109,7 @@ def test_weekly_event_keeps_local_time_across_dst(client, directory_pages, first
 
 
 def test_until_is_written_in_utc(client, directory_pages):
-    event = event_add(
+    event = EventFactory(
         title="Kurs", start=berlin(2031, 4, 1, 19), rrule="FREQ=WEEKLY;UNTIL=20310415"
     )
     component = vevents(parse(client.get(f"{EVENTS}{event.slug}.ics")))["Kurs"]
@@ -121,7 +120,7 @@ def test_until_is_written_in_utc(client, directory_pages):
 
 
 def test_all_day_event_uses_dates_with_exclusive_end(client, directory_pages):
-    event = event_add(
+    event = EventFactory(
         title="Kermes", start=berlin(2031, 11, 15), end=berlin(2031, 11, 16), all_day=True
     )
     lines = response_lines(client, event)
@@ -133,7 +132,7 @@ def test_all_day_event_uses_dates_with_exclusive_end(client, directory_pages):
 
 
 def test_cancelled_event_is_marked(client, directory_pages):
-    event_add(title="İptal edilen konser", cancelled=True)
+    EventFactory(title="İptal edilen konser", cancelled=True, start=berlin(2030, 11, 16, 19))
     cal = parse(client.get(f"{EVENTS}feed.ics"))
     (component,) = cal.walk("VEVENT")
     assert component["STATUS"] == "CANCELLED"
@@ -142,9 +141,25 @@ def test_cancelled_event_is_marked(client, directory_pages):
 
 
 def test_event_fields_uid_location_geo_organiser(client, directory_pages):
-    place = place_add(latitude=51.6561, longitude=7.0883)
-    organiser = association_add(email="info@zonguldak.example")
-    event = event_add(place=place, organiser_association=organiser, description_tr="Gece")
+    place = PlaceFactory(
+        latitude=51.6561,
+        longitude=7.0883,
+        name="Armoni Palace",
+        category="event-hall",
+        city="Marl",
+        street="Bergstraße 228",
+        postcode="45770",
+    )
+    organiser = AssociationFactory(
+        email="info@zonguldak.example", name="Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen"
+    )
+    event = EventFactory(
+        place=place,
+        organiser_association=organiser,
+        description_tr="Gece",
+        title="Gurbette 59. Yıl",
+        start=berlin(2030, 11, 16, 19),
+    )
     component = vevents(parse(client.get(f"{EVENTS}{event.slug}.ics")))["Gurbette 59. Yıl"]
     assert str(component["UID"]) == f"directory-event-{event.pk}@testserver"
     assert str(component["LOCATION"]) == "Armoni Palace, Bergstraße 228, 45770 Marl"
@@ -158,8 +173,8 @@ def test_event_fields_uid_location_geo_organiser(client, directory_pages):
 
 
 def test_unpublished_events_never_appear(client, directory_pages):
-    event_add(title="Yayında")
-    hidden = event_add(title="Taslak", live=False)
+    EventFactory(title="Yayında", start=berlin(2030, 11, 16, 19))
+    hidden = EventFactory(title="Taslak", live=False, start=berlin(2030, 11, 16, 19))
     assert set(vevents(parse(client.get(f"{EVENTS}feed.ics")))) == {"Yayında"}
     assert client.get(f"{EVENTS}{hidden.slug}.ics").status_code == 404
     assert client.get(f"{EVENTS}{hidden.slug}/").status_code == 404
@@ -167,20 +182,33 @@ def test_unpublished_events_never_appear(client, directory_pages):
 
 def test_feed_keeps_recent_past_and_endless_rules(client, directory_pages):
     now = timezone.now()
-    event_add(title="Geçen ay", start=now - dt.timedelta(days=30))
-    event_add(title="Geçen yıl", start=now - dt.timedelta(days=200))
-    event_add(title="Her pazartesi", start=now - dt.timedelta(days=2000), rrule="FREQ=WEEKLY")
+    EventFactory(title="Geçen ay", start=now - dt.timedelta(days=30))
+    EventFactory(title="Geçen yıl", start=now - dt.timedelta(days=200))
+    EventFactory(title="Her pazartesi", start=now - dt.timedelta(days=2000), rrule="FREQ=WEEKLY")
     found = vevents(parse(client.get(f"{EVENTS}feed.ics")))
     assert set(found) == {"Geçen ay", "Her pazartesi"}
     assert found["Her pazartesi"]["RRULE"]["FREQ"] == ["WEEKLY"]
 
 
 def test_city_feed_holds_only_its_city(client, directory_pages):
-    place = place_add()  # in Marl
-    event_add(title="Marl'da", place=place)
-    event_add(title="Köln'de", city="Köln")
-    hidden_place = place_add(name="Gizli Salon", city="Essen", live=False)
-    event_add(title="Gizli yerde", place=hidden_place)
+    place = PlaceFactory(
+        name="Armoni Palace",
+        category="event-hall",
+        city="Marl",
+        street="Bergstraße 228",
+        postcode="45770",
+    )  # in Marl
+    EventFactory(title="Marl'da", place=place, start=berlin(2030, 11, 16, 19))
+    EventFactory(title="Köln'de", city="Köln", start=berlin(2030, 11, 16, 19))
+    hidden_place = PlaceFactory(
+        name="Gizli Salon",
+        city="Essen",
+        live=False,
+        category="event-hall",
+        street="Bergstraße 228",
+        postcode="45770",
+    )
+    EventFactory(title="Gizli yerde", place=hidden_place, start=berlin(2030, 11, 16, 19))
     assert set(vevents(parse(client.get(f"{EVENTS}city/marl.ics")))) == {"Marl'da"}
     # Turkish pages fold ö to o, German ones to oe.
     assert set(vevents(parse(client.get(f"{EVENTS}city/koln.ics")))) == {"Köln'de"}
@@ -191,12 +219,12 @@ def test_city_feed_holds_only_its_city(client, directory_pages):
 
 
 def test_organiser_feed_holds_only_its_events(client, directory_pages):
-    ours = association_add()
-    other = association_add(name="Başka Dernek")
-    hidden = association_add(name="Taslak Dernek", live=False)
-    event_add(title="Bizim", organiser_association=ours)
-    event_add(title="Onların", organiser_association=other)
-    event_add(title="Gizli", organiser_association=hidden)
+    ours = AssociationFactory(name="Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen")
+    other = AssociationFactory(name="Başka Dernek", city="Gelsenkirchen")
+    hidden = AssociationFactory(name="Taslak Dernek", live=False, city="Gelsenkirchen")
+    EventFactory(title="Bizim", organiser_association=ours, start=berlin(2030, 11, 16, 19))
+    EventFactory(title="Onların", organiser_association=other, start=berlin(2030, 11, 16, 19))
+    EventFactory(title="Gizli", organiser_association=hidden, start=berlin(2030, 11, 16, 19))
     found = vevents(parse(client.get(f"{EVENTS}organiser/association/{ours.slug}.ics")))
     assert set(found) == {"Bizim"}
     assert "Avrupa Zonguldaklılar Derneği" in str(
@@ -209,7 +237,7 @@ def test_organiser_feed_holds_only_its_events(client, directory_pages):
 
 
 def test_download_headers_and_conditional_get(client, directory_pages):
-    event = event_add()
+    event = EventFactory(title="Gurbette 59. Yıl", start=berlin(2030, 11, 16, 19))
     response = client.get(f"{EVENTS}{event.slug}.ics")
     assert response["Content-Disposition"] == 'attachment; filename="gurbette-59-yil.ics"'
     etag = response["ETag"]
@@ -222,7 +250,11 @@ def test_download_headers_and_conditional_get(client, directory_pages):
 
 
 def test_lines_are_folded_with_crlf(client, directory_pages):
-    event = event_add(description_tr="Uzun bir açıklama " * 20)
+    event = EventFactory(
+        description_tr="Uzun bir açıklama " * 20,
+        title="Gurbette 59. Yıl",
+        start=berlin(2030, 11, 16, 19),
+    )
     content = client.get(f"{EVENTS}{event.slug}.ics").content
     lines = content.split(b"\r\n")
     assert b"\n" not in content.replace(b"\r\n", b"")

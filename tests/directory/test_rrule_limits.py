@@ -14,7 +14,7 @@ from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import Event
 from muhabir.directory.models.events import rrule_parse
-from tests.directory.calendar_data import berlin, event_add
+from tests.factories.directory import EventFactory, berlin
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_csv_import_refuses_an_hourly_rule():
 
 
 def test_a_stored_hourly_rule_is_shown_once_and_logged(client, directory_pages, caplog):
-    event = event_add(title="Eski kural", start=berlin(2000, 1, 1, 19))
+    event = EventFactory(title="Eski kural", start=berlin(2000, 1, 1, 19))
     # Saved before the validation existed.
     Event.objects.filter(pk=event.pk).update(rrule="FREQ=HOURLY", last_end=None)
     event.refresh_from_db()
@@ -113,7 +113,7 @@ def test_an_old_rule_gives_the_same_dates_without_walking_from_its_start(monkeyp
     # From mid-March to mid-April 2031: both sides of the change to summer time.
     since, until = berlin(2031, 3, 15), berlin(2031, 4, 15)
     expected = brute_force(rule, start, since, until)
-    event = event_add(title="Eski", start=start, end=start + dt.timedelta(hours=2), rrule=rule)
+    event = EventFactory(title="Eski", start=start, end=start + dt.timedelta(hours=2), rrule=rule)
     # Forty years of a daily rule are 15,000 dates: walking them would be cut off.
     monkeypatch.setattr(calendar, "MAX_RULE_STEPS", 100)
 
@@ -125,7 +125,9 @@ def test_an_old_rule_gives_the_same_dates_without_walking_from_its_start(monkeyp
 
 
 def test_a_rule_that_cannot_skip_ahead_is_cut_off_and_logged(monkeypatch, caplog):
-    event = event_add(title="Sayılı", start=berlin(1990, 1, 1, 19), rrule="FREQ=DAILY;COUNT=20000")
+    event = EventFactory(
+        title="Sayılı", start=berlin(1990, 1, 1, 19), rrule="FREQ=DAILY;COUNT=20000"
+    )
     monkeypatch.setattr(calendar, "MAX_RULE_STEPS", 100)
 
     with caplog.at_level(logging.WARNING, logger="muhabir.directory.calendar"):
@@ -136,7 +138,7 @@ def test_a_rule_that_cannot_skip_ahead_is_cut_off_and_logged(monkeypatch, caplog
 
 
 def test_one_event_gives_a_listing_at_most_the_cap_of_occurrences():
-    event_add(title="Her gün", start=berlin(2030, 1, 1, 19), rrule="FREQ=DAILY")
+    EventFactory(title="Her gün", start=berlin(2030, 1, 1, 19), rrule="FREQ=DAILY")
 
     found = calendar.in_window(berlin(2030, 1, 1), berlin(2035, 1, 1))
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from muhabir.directory.models import (
     EVENT_TIME_ZONE,
     Association,
+    DirectoryPage,
     District,
     Event,
     IntegrationCentre,
@@ -24,6 +25,7 @@ from muhabir.directory.models import (
     SpokenLanguage,
     TargetGroup,
 )
+from muhabir.home.models import HomePage
 from tests.factories.newsroom import sentence
 
 # (name, kind, seat, latitude, longitude): seats of kreisfreie Städte and Kreise, for a
@@ -195,3 +197,21 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 
     name = "KOMM-AN NRW"
     slug = "komm-an-nrw"
+
+
+def directory_pages_add() -> dict:
+    """The directory in both languages, for tests without the directory's fixtures."""
+    home_tr = HomePage.objects.get(slug="anasayfa")
+    home_de = HomePage.objects.get(slug="startseite")
+    turkish = DirectoryPage(title="Rehber", slug="rehber", locale=home_tr.locale)
+    home_tr.add_child(instance=turkish)
+    turkish.save_revision().publish()
+    german = DirectoryPage(
+        title="Verzeichnis",
+        slug="verzeichnis",
+        locale=home_de.locale,
+        translation_key=turkish.translation_key,
+    )
+    home_de.add_child(instance=german)
+    german.save_revision().publish()
+    return {"tr": turkish, "de": german}

@@ -14,7 +14,7 @@ from wagtail.models import PageLogEntry, PageViewRestriction
 from muhabir.directory.models import Event
 from muhabir.newsroom.models import ArticlePage
 from tests.conftest import section_add
-from tests.directory.calendar_data import berlin, directory_pages_add, event_add
+from tests.factories.directory import EventFactory, berlin, directory_pages_add
 from tests.factories.newsroom import body_paragraphs
 from tests.syndication.conftest import article_publish
 
@@ -146,7 +146,7 @@ STORED_TITLES = {
 @pytest.mark.parametrize("title", STORED_TITLES.values(), ids=STORED_TITLES.keys())
 def test_event_calendar_with_any_stored_title_is_valid_icalendar(client, home_tr, home_de, title):
     directory_pages_add()
-    event = event_add(title="Gurbette 59. Yıl", start=berlin(2031, 1, 15, 19))
+    event = EventFactory(title="Gurbette 59. Yıl", start=berlin(2031, 1, 15, 19))
     # Stored as an older form or an import may have left it, past today's validation.
     Event.objects.filter(pk=event.pk).update(
         title_tr=title,
