@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from muhabir.directory.models import DirectoryPage
 from muhabir.home.models import StandardPage
 from muhabir.newsroom.models import SectionPage
 from tests.conftest import section_add
@@ -15,8 +16,9 @@ def _navigation(client, url: str) -> tuple[list[str], list[str]]:
     return main, footer
 
 
-def test_new_sections_are_in_the_menu_by_default():
+def test_new_sections_and_directory_pages_are_in_the_menu_by_default():
     assert SectionPage(title="Toplum", slug="toplum").show_in_menus
+    assert DirectoryPage(title="Rehber", slug="rehber").show_in_menus
     assert not StandardPage(title="Künye", slug="kunye").show_in_menus
 
 
