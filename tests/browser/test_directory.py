@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from muhabir.directory.models import DirectoryPage, Place
 from tests.browser.test_accessibility import serious_violations
-from tests.directory import reader_data as data
+from tests.factories.directory import AssociationFactory, DistrictFactory, PlaceFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,9 +36,9 @@ def directory(home_tr, home_de):
     )
     home_de.add_child(instance=german)
     german.save_revision().publish()
-    duisburg = data.district("duisburg")
-    tea = data.place_add(
-        "Çay Bahçesi İltis Park",
+    duisburg = DistrictFactory(slug="duisburg")
+    tea = PlaceFactory(
+        name="Çay Bahçesi İltis Park",
         city="Duisburg",
         district=duisburg,
         latitude=51.4934,
@@ -46,16 +46,16 @@ def directory(home_tr, home_de):
         description_tr="Semaverden çay, Hamborn semtinde.",
         description_de="Tee aus dem Samowar in Hamborn.",
     )
-    data.place_add(
-        "Merkez Camii", category=Place.Category.MOSQUE, city="Duisburg", district=duisburg
+    PlaceFactory(
+        name="Merkez Camii", category=Place.Category.MOSQUE, city="Duisburg", district=duisburg
     )
-    data.place_add(
-        "Kültür Merkezi Essen",
+    PlaceFactory(
+        name="Kültür Merkezi Essen",
         category=Place.Category.CULTURAL_CENTRE,
         city="Essen",
-        district=data.district("essen"),
+        district=DistrictFactory(slug="essen"),
     )
-    data.association_add("Hamborn Kültür Derneği", city="Duisburg", places=[tea])
+    AssociationFactory(name="Hamborn Kültür Derneği", city="Duisburg", places=[tea])
     return tea
 
 

@@ -8,8 +8,18 @@ import json
 
 import pytest
 
-from tests.directory import reader_data as data
 from tests.factories import ArticlePageFactory
+from tests.factories.directory import (
+    AssociationFactory,
+    DistrictFactory,
+    EventFactory,
+    IntegrationCentreFactory,
+    OfferFactory,
+    PlaceFactory,
+    ProgrammeFactory,
+    SpokenLanguageFactory,
+    TargetGroupFactory,
+)
 from tests.helpers import language_link, soup
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +42,12 @@ def head_links(response, rel: str) -> dict[str, str]:
 
 @pytest.fixture
 def tea_garden(directory_pages, make_image):
-    return data.place_add(
-        "Çay Bahçesi İltis Park",
+    return PlaceFactory(
+        name="Çay Bahçesi İltis Park",
         city="Duisburg",
         postcode="47166",
         street="Im Iltispark 1",
-        district=data.district("duisburg"),
+        district=DistrictFactory(slug="duisburg"),
         latitude=51.4934,
         longitude=6.7762,
         description_tr="Semaverden çay, Hamborn semtinde.",
@@ -99,11 +109,15 @@ def test_language_switch_leads_to_the_same_view_in_the_other_language(client, te
 
 
 def test_unpublished_entries_have_no_page(client, directory_pages):
-    place = data.place_add("Gizli Bahçe", live=False)
-    association = data.association_add("Gizli Dernek", live=False)
-    centre = data.centre_add("essen", "Kommunales Integrationszentrum Stadt Essen", live=False)
-    public = data.association_add("Açık Dernek")
-    offer = data.offer_add("Taslak teklif", provider_association=public, live=False)
+    place = PlaceFactory(name="Gizli Bahçe", live=False)
+    association = AssociationFactory(name="Gizli Dernek", live=False)
+    centre = IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="essen"),
+        name="Kommunales Integrationszentrum Stadt Essen",
+        live=False,
+    )
+    public = AssociationFactory(name="Açık Dernek")
+    offer = OfferFactory(title_tr="Taslak teklif", provider_association=public, live=False)
 
     for url in (
         f"/tr/rehber/mekanlar/{place.slug}/",
@@ -116,20 +130,20 @@ def test_unpublished_entries_have_no_page(client, directory_pages):
 
 
 def test_association_page_links_places_offers_events_and_articles(client, sections, tea_garden):
-    draft_place = data.place_add("Taslak Mekan", live=False)
-    association = data.association_add(
-        "Avrupa Zonguldaklılar Derneği",
+    draft_place = PlaceFactory(name="Taslak Mekan", live=False)
+    association = AssociationFactory(
+        name="Avrupa Zonguldaklılar Derneği",
         city="Gelsenkirchen",
         founded=1986,
         email="info@zonguldak.example",
         website="https://zonguldak.example",
         places=[tea_garden, draft_place],
     )
-    data.offer_add("Gençlere danışmanlık", provider_association=association)
-    data.event_add("Gurbette 59. Yıl", organiser_association=association)
-    data.event_add("İptal edilen gece", organiser_association=association, cancelled=True)
-    data.event_add("Taslak etkinlik", organiser_association=association, live=False)
-    data.event_add("Geçmiş etkinlik", organiser_association=association, days_ahead=-30)
+    OfferFactory(title_tr="Gençlere danışmanlık", provider_association=association)
+    EventFactory(title_tr="Gurbette 59. Yıl", organiser_association=association)
+    EventFactory(title_tr="İptal edilen gece", organiser_association=association, cancelled=True)
+    EventFactory(title_tr="Taslak etkinlik", organiser_association=association, live=False)
+    EventFactory(title_tr="Geçmiş etkinlik", organiser_association=association, days_ahead=-30)
     story = ArticlePageFactory(parent=sections["tr"][2], title="Zonguldaklılar gece düzenledi")
     story.associations.set([association])
     story.save_revision().publish()
@@ -163,8 +177,8 @@ def test_association_page_links_places_offers_events_and_articles(client, sectio
 
 
 def test_place_page_lists_associations_and_articles_newest_first(client, sections, tea_garden):
-    data.association_add("Hamborn Kültür Derneği", places=[tea_garden])
-    data.association_add("Taslak Derneği", places=[tea_garden], live=False)
+    AssociationFactory(name="Hamborn Kültür Derneği", places=[tea_garden])
+    AssociationFactory(name="Taslak Derneği", places=[tea_garden], live=False)
     # Made newest first, dated the other way round: the date shown decides the order.
     newer = ArticlePageFactory(parent=sections["de"][0], title="Neuer Bericht")
     older = ArticlePageFactory(parent=sections["tr"][0], title="Eski haber")
@@ -195,17 +209,19 @@ def test_articles_on_an_entry_page_are_bounded(client, sections, tea_garden):
 
 
 def test_centre_page_shows_district_opening_funding_offers_and_json_ld(client, directory_pages):
-    centre = data.centre_add(
-        "borken",
-        "Kommunales Integrationszentrum Kreis Borken",
+    centre = IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="borken"),
+        name="Kommunales Integrationszentrum Kreis Borken",
         opened_on="2016-06-28",
         ordinal=51,
         staff_posts="3.5",
         funding_eur="170000",
         description_de="Bündelt die Integrationsangebote im Kreis.",
     )
-    offer = data.offer_add(
-        "Gönüllü eğitimi", "Qualifizierung von Ehrenamtlichen", provider_centre=centre
+    offer = OfferFactory(
+        title_tr="Gönüllü eğitimi",
+        title_de="Qualifizierung von Ehrenamtlichen",
+        provider_centre=centre,
     )
 
     response = client.get(f"/de/verzeichnis/integrationszentren/{centre.slug}/")
@@ -222,18 +238,21 @@ def test_centre_page_shows_district_opening_funding_offers_and_json_ld(client, d
 
 
 def test_offer_page_names_provider_languages_groups_cost_and_programme(client, directory_pages):
-    centre = data.centre_add("steinfurt", "Kommunales Integrationszentrum Kreis Steinfurt")
-    place = data.place_add("Bürgerhaus Steinfurt", category="cultural-centre", city="Steinfurt")
-    offer = data.offer_add(
-        "Genç göçmenlere danışmanlık",
-        "",
+    centre = IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="steinfurt"),
+        name="Kommunales Integrationszentrum Kreis Steinfurt",
+    )
+    place = PlaceFactory(name="Bürgerhaus Steinfurt", category="cultural-centre", city="Steinfurt")
+    offer = OfferFactory(
+        title_tr="Genç göçmenlere danışmanlık",
+        title_de="",
         provider_centre=centre,
         place=place,
         free_of_charge=True,
         schedule_de="Dienstags 10–12 Uhr",
-        target_groups=[data.target_group("parents", "Ebeveynler", "Eltern")],
-        languages=[data.spoken("tr"), data.spoken("ar")],
-        programme=data.programme(),
+        target_groups=[TargetGroupFactory(slug="parents", name_tr="Ebeveynler", name_de="Eltern")],
+        languages=[SpokenLanguageFactory(code="tr"), SpokenLanguageFactory(code="ar")],
+        programme=ProgrammeFactory(),
     )
 
     page = soup(client.get(f"/de/verzeichnis/angebote/{offer.slug}/"))

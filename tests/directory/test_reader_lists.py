@@ -7,7 +7,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from muhabir.directory.models import Offer, Place, TargetGroup
-from tests.directory import reader_data as data
+from tests.factories.directory import (
+    AssociationFactory,
+    DistrictFactory,
+    EventFactory,
+    IntegrationCentreFactory,
+    OfferFactory,
+    PlaceFactory,
+    ProgrammeFactory,
+    SpokenLanguageFactory,
+    TargetGroupFactory,
+)
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -29,25 +39,25 @@ def notes(response) -> str:
 
 @pytest.fixture
 def places(directory_pages):
-    duisburg, essen = data.district("duisburg"), data.district("essen")
+    duisburg, essen = DistrictFactory(slug="duisburg"), DistrictFactory(slug="essen")
     return {
-        "tea": data.place_add(
-            "Çay Bahçesi İltis Park",
+        "tea": PlaceFactory(
+            name="Çay Bahçesi İltis Park",
             city="Duisburg",
             district=duisburg,
             description_tr="Semaverden çay, Hamborn semtinde.",
         ),
-        "culture": data.place_add(
-            "Kültür Merkezi Essen",
+        "culture": PlaceFactory(
+            name="Kültür Merkezi Essen",
             category=Place.Category.CULTURAL_CENTRE,
             city="Essen",
             district=essen,
             description_de="Ein Verein für Kultur mit Bibliothek.",
         ),
-        "mosque": data.place_add(
-            "Merkez Camii", category=Place.Category.MOSQUE, city="Duisburg", district=duisburg
+        "mosque": PlaceFactory(
+            name="Merkez Camii", category=Place.Category.MOSQUE, city="Duisburg", district=duisburg
         ),
-        "draft": data.place_add("Gizli Bahçe", city="Duisburg", district=duisburg, live=False),
+        "draft": PlaceFactory(name="Gizli Bahçe", city="Duisburg", district=duisburg, live=False),
     }
 
 
@@ -124,7 +134,7 @@ def test_overlong_words_and_junk_give_a_normal_page(client, places):
 
 def test_pages_of_the_list_and_404_past_the_last(client, directory_pages):
     for number in range(23):
-        data.place_add(f"Bahçe {number:02d}")
+        PlaceFactory(name=f"Bahçe {number:02d}")
 
     first = client.get("/tr/rehber/mekanlar/?category=tea-garden")
     second = client.get("/tr/rehber/mekanlar/?category=tea-garden&page=2")
@@ -138,14 +148,14 @@ def test_pages_of_the_list_and_404_past_the_last(client, directory_pages):
 
 
 def test_association_list_filters_by_city_and_district(client, directory_pages):
-    gelsenkirchen = data.district("gelsenkirchen")
-    data.association_add(
-        "Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen", district=gelsenkirchen
+    gelsenkirchen = DistrictFactory(slug="gelsenkirchen")
+    AssociationFactory(
+        name="Avrupa Zonguldaklılar Derneği", city="Gelsenkirchen", district=gelsenkirchen
     )
-    data.association_add(
-        "Türkischer Elternverein Köln", city="Köln", district=data.district("koeln")
+    AssociationFactory(
+        name="Türkischer Elternverein Köln", city="Köln", district=DistrictFactory(slug="koeln")
     )
-    data.association_add("Taslak Derneği", city="Gelsenkirchen", live=False)
+    AssociationFactory(name="Taslak Derneği", city="Gelsenkirchen", live=False)
 
     assert listed(client.get("/tr/rehber/dernekler/")) == [
         "Avrupa Zonguldaklılar Derneği",
@@ -163,14 +173,21 @@ def test_association_list_filters_by_city_and_district(client, directory_pages):
 
 
 def test_centre_list_by_kind_of_district_with_opening_data(client, directory_pages):
-    data.centre_add(
-        "borken",
-        "Kommunales Integrationszentrum Kreis Borken",
+    IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="borken"),
+        name="Kommunales Integrationszentrum Kreis Borken",
         opened_on="2016-06-28",
         ordinal=51,
     )
-    data.centre_add("duisburg", "Kommunales Integrationszentrum Stadt Duisburg")
-    data.centre_add("essen", "Kommunales Integrationszentrum Stadt Essen", live=False)
+    IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="duisburg"),
+        name="Kommunales Integrationszentrum Stadt Duisburg",
+    )
+    IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="essen"),
+        name="Kommunales Integrationszentrum Stadt Essen",
+        live=False,
+    )
 
     kreise = client.get("/de/verzeichnis/integrationszentren/?district_kind=kreis")
     cities = listed(client.get("/de/verzeichnis/integrationszentren/?district_kind=city&q=stadt"))
@@ -190,46 +207,53 @@ def test_centre_list_by_kind_of_district_with_opening_data(client, directory_pag
 
 @pytest.fixture
 def offers(directory_pages):
-    borken = data.centre_add("borken", "Kommunales Integrationszentrum Kreis Borken")
-    association = data.association_add(
-        "Avrupa Zonguldaklılar Derneği",
-        city="Gelsenkirchen",
-        district=data.district("gelsenkirchen"),
+    borken = IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="borken"),
+        name="Kommunales Integrationszentrum Kreis Borken",
     )
-    hidden = data.association_add("Taslak Derneği", live=False)
-    young = data.target_group("young-immigrants", "Genç göçmenler", "Junge Zugewanderte")
-    parents = data.target_group("parents", "Ebeveynler", "Eltern")
-    volunteers = data.target_group("volunteers", "Gönüllüler", "Ehrenamtliche")
-    turkish, arabic = data.spoken("tr"), data.spoken("ar")
-    komm_an = data.programme()
+    association = AssociationFactory(
+        name="Avrupa Zonguldaklılar Derneği",
+        city="Gelsenkirchen",
+        district=DistrictFactory(slug="gelsenkirchen"),
+    )
+    hidden = AssociationFactory(name="Taslak Derneği", live=False)
+    young = TargetGroupFactory(
+        slug="young-immigrants", name_tr="Genç göçmenler", name_de="Junge Zugewanderte"
+    )
+    parents = TargetGroupFactory(slug="parents", name_tr="Ebeveynler", name_de="Eltern")
+    volunteers = TargetGroupFactory(
+        slug="volunteers", name_tr="Gönüllüler", name_de="Ehrenamtliche"
+    )
+    turkish, arabic = SpokenLanguageFactory(code="tr"), SpokenLanguageFactory(code="ar")
+    komm_an = ProgrammeFactory()
     return {
-        "counselling": data.offer_add(
-            "Genç göçmenlere danışmanlık",
-            "Beratung für junge Zugewanderte",
+        "counselling": OfferFactory(
+            title_tr="Genç göçmenlere danışmanlık",
+            title_de="Beratung für junge Zugewanderte",
             provider_centre=borken,
             target_groups=[young, parents],
             languages=[turkish, arabic],
         ),
-        "volunteers": data.offer_add(
-            "Gönüllü eğitimi",
-            "Qualifizierung von Ehrenamtlichen",
+        "volunteers": OfferFactory(
+            title_tr="Gönüllü eğitimi",
+            title_de="Qualifizierung von Ehrenamtlichen",
             kind=Offer.Kind.VOLUNTEER_QUALIFICATION,
             provider_centre=borken,
             target_groups=[volunteers],
             languages=[turkish],
             programme=komm_an,
         ),
-        "course": data.offer_add(
-            "Almanca kursu",
+        "course": OfferFactory(
+            title_tr="Almanca kursu",
             kind=Offer.Kind.LANGUAGE_COURSE,
             provider_association=association,
             languages=[turkish],
         ),
-        "draft": data.offer_add(
-            "Taslak teklif", provider_centre=borken, live=False, languages=[turkish]
+        "draft": OfferFactory(
+            title_tr="Taslak teklif", provider_centre=borken, live=False, languages=[turkish]
         ),
-        "hidden provider": data.offer_add(
-            "Gizli sağlayıcı", provider_association=hidden, languages=[turkish]
+        "hidden provider": OfferFactory(
+            title_tr="Gizli sağlayıcı", provider_association=hidden, languages=[turkish]
         ),
     }
 
@@ -318,22 +342,34 @@ def test_query_count_does_not_grow_with_the_entries(
     client, directory_pages, django_assert_max_num_queries, url
 ):
     def add(start: int, count: int) -> None:
-        turkish, parents = data.spoken("tr"), data.target_group("parents", "Ebeveynler", "Eltern")
+        turkish, parents = (
+            SpokenLanguageFactory(code="tr"),
+            TargetGroupFactory(slug="parents", name_tr="Ebeveynler", name_de="Eltern"),
+        )
         for number in range(start, start + count):
-            place = data.place_add(
-                f"Bahçe {number}", city="Duisburg", latitude=51.43 + number / 1000, longitude=6.76
+            place = PlaceFactory(
+                name=f"Bahçe {number}",
+                city="Duisburg",
+                latitude=51.43 + number / 1000,
+                longitude=6.76,
             )
-            association = data.association_add(
-                f"Dernek {number}", city="Essen", places=[place], latitude=51.45, longitude=7.01
+            association = AssociationFactory(
+                name=f"Dernek {number}",
+                city="Essen",
+                places=[place],
+                latitude=51.45,
+                longitude=7.01,
             )
-            data.offer_add(
-                f"Danışmanlık {number}",
+            OfferFactory(
+                title_tr=f"Danışmanlık {number}",
                 provider_association=association,
                 place=place,
                 target_groups=[parents],
                 languages=[turkish],
             )
-            data.event_add(f"Bahçe şenliği {number}", place=place, latitude=51.44, longitude=6.77)
+            EventFactory(
+                title_tr=f"Bahçe şenliği {number}", place=place, latitude=51.44, longitude=6.77
+            )
 
     add(0, 5)
     few = _queries(client, url)

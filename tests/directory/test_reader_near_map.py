@@ -9,7 +9,13 @@ from django.core.exceptions import ImproperlyConfigured
 
 from muhabir.directory.models import IntegrationCentre
 from muhabir.settings import env
-from tests.directory import reader_data as data
+from tests.factories.directory import (
+    POINTS,
+    AssociationFactory,
+    DistrictFactory,
+    EventFactory,
+    PlaceFactory,
+)
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -43,15 +49,15 @@ def cities(directory_pages):
         ("koeln", "Köln Camii"),
         ("dortmund", "Dortmund Spor Kulübü"),
     ]:
-        latitude, longitude = data.POINTS[slug]
-        made[slug] = data.place_add(
-            name, city=name.split()[0], latitude=latitude, longitude=longitude
+        latitude, longitude = POINTS[slug]
+        made[slug] = PlaceFactory(
+            name=name, city=name.split()[0], latitude=latitude, longitude=longitude
         )
     return made
 
 
 def test_nearest_first_with_distances_from_duisburg(client, cities):
-    duisburg = data.POINTS["duisburg"]
+    duisburg = POINTS["duisburg"]
     response = client.get(
         "/tr/rehber/yakinimda/", {"lat": duisburg[0], "lng": duisburg[1], "radius": 25}
     )
@@ -65,7 +71,7 @@ def test_nearest_first_with_distances_from_duisburg(client, cities):
 
 
 def test_fifty_km_from_essen_reach_dortmund_but_not_koeln(client, cities):
-    essen = data.POINTS["essen"]
+    essen = POINTS["essen"]
     response = client.get(
         "/de/verzeichnis/in-der-naehe/", {"lat": essen[0], "lng": essen[1], "radius": 50}
     )
@@ -81,7 +87,7 @@ def test_fifty_km_from_essen_reach_dortmund_but_not_koeln(client, cities):
 
 
 def test_city_picked_without_javascript_gives_its_neighbourhood(client, cities):
-    data.district("duisburg")
+    DistrictFactory(slug="duisburg")
     response = client.get("/de/verzeichnis/in-der-naehe/", {"city": "duisburg", "radius": 5})
 
     assert hits(response) == [("Duisburg Çay Evi", "0,0 km")]
@@ -94,7 +100,7 @@ def test_form_lists_cities_and_offers_the_location_button_hidden_until_scripted(
     client, directory_pages
 ):
     for slug in ("duisburg", "koeln", "borken"):
-        data.district(slug)
+        DistrictFactory(slug=slug)
 
     page = soup(client.get("/tr/rehber/yakinimda/"))
 
@@ -116,10 +122,10 @@ def test_form_lists_cities_and_offers_the_location_button_hidden_until_scripted(
 
 
 def test_kinds_together_and_one_kind_alone(client, cities):
-    duisburg = data.POINTS["duisburg"]
-    data.association_add("Duisburg Derneği", latitude=duisburg[0] + 0.01, longitude=duisburg[1])
-    data.event_add("Çay şenliği", place=cities["duisburg"])
-    data.event_add("Eski şenlik", place=cities["duisburg"], days_ahead=-10)
+    duisburg = POINTS["duisburg"]
+    AssociationFactory(name="Duisburg Derneği", latitude=duisburg[0] + 0.01, longitude=duisburg[1])
+    EventFactory(title_tr="Çay şenliği", place=cities["duisburg"])
+    EventFactory(title_tr="Eski şenlik", place=cities["duisburg"], days_ahead=-10)
     point = {"lat": duisburg[0], "lng": duisburg[1], "radius": 2}
 
     everything = [name for name, _ in hits(client.get("/tr/rehber/yakinimda/", point))]
@@ -137,10 +143,14 @@ def test_kinds_together_and_one_kind_alone(client, cities):
 
 
 def test_unpublished_entries_are_never_near(client, cities):
-    duisburg = data.POINTS["duisburg"]
-    data.place_add("Taslak Mekan", latitude=duisburg[0], longitude=duisburg[1], live=False)
-    data.association_add("Taslak Dernek", latitude=duisburg[0], longitude=duisburg[1], live=False)
-    data.event_add("Taslak etkinlik", latitude=duisburg[0], longitude=duisburg[1], live=False)
+    duisburg = POINTS["duisburg"]
+    PlaceFactory(name="Taslak Mekan", latitude=duisburg[0], longitude=duisburg[1], live=False)
+    AssociationFactory(
+        name="Taslak Dernek", latitude=duisburg[0], longitude=duisburg[1], live=False
+    )
+    EventFactory(
+        title_tr="Taslak etkinlik", latitude=duisburg[0], longitude=duisburg[1], live=False
+    )
 
     response = client.get("/tr/rehber/yakinimda/", {"lat": duisburg[0], "lng": duisburg[1]})
 
@@ -168,7 +178,7 @@ def test_bad_position_gives_a_clear_message(client, directory_pages, query):
 
 @pytest.mark.parametrize("radius", ["-5", "abc", "7", "100000"])
 def test_bad_radius_falls_back_to_ten_km_with_a_note(client, cities, radius):
-    duisburg = data.POINTS["duisburg"]
+    duisburg = POINTS["duisburg"]
     response = client.get(
         "/tr/rehber/yakinimda/", {"lat": duisburg[0], "lng": duisburg[1], "radius": radius}
     )
@@ -205,9 +215,9 @@ def test_without_a_tile_server_no_map_is_drawn_and_nothing_foreign_is_loaded(
 def test_with_a_tile_server_the_map_embeds_live_located_entries(client, cities, settings):
     settings.MAP_TILE_URL = TILES
     settings.MAP_TILE_ATTRIBUTION = "© OpenStreetMap contributors"
-    data.place_add("Taslak Mekan", latitude=51.4, longitude=6.7, live=False)
-    data.place_add("Adressiz Mekan")
-    data.association_add("Taslak Dernek", latitude=51.4, longitude=6.7, live=False)
+    PlaceFactory(name="Taslak Mekan", latitude=51.4, longitude=6.7, live=False)
+    PlaceFactory(name="Adressiz Mekan")
+    AssociationFactory(name="Taslak Dernek", latitude=51.4, longitude=6.7, live=False)
 
     response = client.get("/de/verzeichnis/karte/")
 
@@ -221,13 +231,13 @@ def test_with_a_tile_server_the_map_embeds_live_located_entries(client, cities, 
     assert "Taslak Mekan" not in points and "Taslak Dernek" not in points
     assert "Adressiz Mekan" not in points
     duisburg = points["Duisburg Çay Evi"]
-    assert (duisburg["lat"], duisburg["lng"]) == data.POINTS["duisburg"]
+    assert (duisburg["lat"], duisburg["lng"]) == POINTS["duisburg"]
     assert duisburg["url"] == f"/de/verzeichnis/orte/{cities['duisburg'].slug}/"
 
 
 def test_map_data_is_escaped_in_the_page(client, directory_pages, settings):
     settings.MAP_TILE_URL = TILES
-    data.place_add("</script><script>alert(1)</script>", latitude=51.4, longitude=6.7)
+    PlaceFactory(name="</script><script>alert(1)</script>", latitude=51.4, longitude=6.7)
 
     response = client.get("/tr/rehber/harita/?kind=places")
 
@@ -237,7 +247,7 @@ def test_map_data_is_escaped_in_the_page(client, directory_pages, settings):
 
 def test_map_kind_filter_and_unknown_kind(client, cities, settings):
     settings.MAP_TILE_URL = TILES
-    data.association_add("Essen Derneği", latitude=51.45, longitude=7.01)
+    AssociationFactory(name="Essen Derneği", latitude=51.45, longitude=7.01)
 
     only = map_points(client.get("/tr/rehber/harita/?kind=associations"))
     unknown = client.get("/tr/rehber/harita/?kind=ufo")
@@ -250,7 +260,7 @@ def test_map_kind_filter_and_unknown_kind(client, cities, settings):
 def test_detail_page_shows_a_small_map_only_with_coordinates(client, cities, settings):
     settings.MAP_TILE_URL = TILES
     located = soup(client.get(f"/tr/rehber/mekanlar/{cities['koeln'].slug}/"))
-    plain = data.place_add("Adressiz Mekan")
+    plain = PlaceFactory(name="Adressiz Mekan")
     without = soup(client.get(f"/tr/rehber/mekanlar/{plain.slug}/"))
 
     assert located.select_one(".directory-map--small") is not None

@@ -7,7 +7,14 @@ import itertools
 import pytest
 
 from muhabir.directory.models import IntegrationCentre
-from tests.directory import reader_data as data
+from tests.factories.directory import (
+    AssociationFactory,
+    DistrictFactory,
+    EventFactory,
+    IntegrationCentreFactory,
+    OfferFactory,
+    PlaceFactory,
+)
 from tests.helpers import language_link, soup
 
 pytestmark = pytest.mark.django_db
@@ -24,18 +31,22 @@ def kind_counts(response) -> dict[str, str]:
 
 @pytest.fixture
 def entries(directory_pages):
-    tea = data.place_add("Çay Bahçesi İltis Park", city="Duisburg")
-    data.place_add("Kültür Merkezi", city="Essen")
-    data.place_add("Taslak Mekan", live=False)
-    association = data.association_add("Avrupa Zonguldaklılar Derneği", places=[tea])
-    data.association_add("Taslak Derneği", live=False)
-    data.centre_add("essen", "Kommunales Integrationszentrum Stadt Essen", live=False)
-    data.offer_add("Kültür kursu", "Kulturkurs", provider_association=association)
-    data.offer_add("Taslak teklif", provider_association=association, live=False)
-    data.event_add("Gurbette 59. Yıl", place=tea, days_ahead=3)
-    data.event_add("Kültür gecesi", days_ahead=10)
-    data.event_add("Geçmiş gece", days_ahead=-3)
-    data.event_add("Taslak gece", live=False)
+    tea = PlaceFactory(name="Çay Bahçesi İltis Park", city="Duisburg")
+    PlaceFactory(name="Kültür Merkezi", city="Essen")
+    PlaceFactory(name="Taslak Mekan", live=False)
+    association = AssociationFactory(name="Avrupa Zonguldaklılar Derneği", places=[tea])
+    AssociationFactory(name="Taslak Derneği", live=False)
+    IntegrationCentreFactory(
+        for_district=DistrictFactory(slug="essen"),
+        name="Kommunales Integrationszentrum Stadt Essen",
+        live=False,
+    )
+    OfferFactory(title_tr="Kültür kursu", title_de="Kulturkurs", provider_association=association)
+    OfferFactory(title_tr="Taslak teklif", provider_association=association, live=False)
+    EventFactory(title_tr="Gurbette 59. Yıl", place=tea, days_ahead=3)
+    EventFactory(title_tr="Kültür gecesi", days_ahead=10)
+    EventFactory(title_tr="Geçmiş gece", days_ahead=-3)
+    EventFactory(title_tr="Taslak gece", live=False)
     return tea
 
 
@@ -106,7 +117,7 @@ def test_start_page_search_without_hits_and_with_junk(client, entries):
 
 def test_start_page_search_links_to_the_full_list(client, directory_pages):
     for number in range(7):
-        data.place_add(f"Çay Evi {number}")
+        PlaceFactory(name=f"Çay Evi {number}")
 
     page = soup(client.get("/tr/rehber/", {"q": "çay"}))
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from muhabir.core.links import link_scheme
 from muhabir.directory.csv_io.importing import import_csv
 from muhabir.directory.models import Association, Place
-from tests.directory import reader_data as data
+from tests.factories.directory import AssociationFactory
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def _hrefs(response) -> list[str]:
 
 @pytest.mark.parametrize("website", [*PAYLOADS, "ftp://files.example.org/"])
 def test_association_page_links_no_unsafe_website_stored_earlier(client, directory_pages, website):
-    association = data.association_add("Eski Kayıt Derneği", city="Duisburg")
+    association = AssociationFactory(name="Eski Kayıt Derneği", city="Duisburg")
     # As an older import or a direct database write left it, past every validator.
     Association.objects.filter(pk=association.pk).update(website=website)
 
@@ -44,7 +44,7 @@ def test_association_page_links_no_unsafe_website_stored_earlier(client, directo
 
 
 def test_association_page_links_a_web_website(client, directory_pages):
-    association = data.association_add("Yeni Dernek", website="https://dernek.example/")
+    association = AssociationFactory(name="Yeni Dernek", website="https://dernek.example/")
 
     response = client.get(f"/tr/rehber/dernekler/{association.slug}/")
 
