@@ -18,6 +18,7 @@ from muhabir.directory.models import (
 )
 from muhabir.directory.models.events import rrule_is_endless, rrule_parse
 from muhabir.directory.selectors import text_filter
+from tests.factories.directory import AssociationFactory, EventFactory, OfferFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = dt.UTC
@@ -328,3 +329,22 @@ def test_search_text_follows_edits():
 
 def test_district_ordering_and_text():
     assert str(District.objects.first()) == "Bielefeld"
+
+
+def test_an_event_names_its_organiser_only_while_the_organiser_is_published():
+    association = AssociationFactory(name="Gizli Dernek", live=False)
+    event = EventFactory(organiser_association=association, organiser_name="Komşular")
+    assert event.organiser_shown is None
+    assert event.organiser == "Komşular"
+    association.live = True
+    association.save()
+    event.refresh_from_db()
+    assert event.organiser == "Gizli Dernek"
+
+
+def test_readers_see_offers_only_of_published_providers(centre):
+    shown = OfferFactory(title_tr="Açık", provider_centre=centre)
+    hidden_provider = AssociationFactory(name="Taslak Dernek", live=False)
+    OfferFactory(title_tr="Gizli", provider_association=hidden_provider)
+    OfferFactory(title_tr="Taslak", provider_centre=centre, live=False)
+    assert list(Offer.objects.public()) == [shown]
