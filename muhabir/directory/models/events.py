@@ -148,15 +148,16 @@ class EventQuerySet(EntryQuerySet):
         queryset = self
         if filters is None:
             return queryset
+        shown_place = Q(place__in=Place.objects.public())
         if filters.city:
             queryset = queryset.filter(
                 Q(city__iexact=filters.city)
-                | Q(city="", place__live=True, place__city__iexact=filters.city)
+                | Q(shown_place, city="", place__city__iexact=filters.city)
             )
         if filters.district is not None:
             queryset = queryset.filter(
                 Q(district=filters.district)
-                | Q(district__isnull=True, place__live=True, place__district=filters.district)
+                | Q(shown_place, district__isnull=True, place__district=filters.district)
             )
         if filters.association is not None:
             queryset = queryset.filter(organiser_association=filters.association)

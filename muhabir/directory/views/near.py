@@ -70,8 +70,7 @@ def _events(page, point: Point, radius: float, places: list[Hit]) -> list[Hit]:
     place_hits = {hit.pk: hit for hit in places}
     at_places = upcoming.filter(
         Q(latitude__isnull=True) | Q(longitude__isnull=True),
-        place__live=True,
-        place__in=list(place_hits),
+        place__in=Place.objects.public().filter(pk__in=list(place_hits)),
     )[:MAX_PER_KIND]
     reader = language_current()
     hits = []
