@@ -108,6 +108,9 @@ class ArticlePage(EditorialPermissionsMixin, Page):
         ),
     )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    # The start of the body as listings show it, kept with each save so that listings need
+    # not read (and decode) every article's whole body.
+    body_teaser = models.TextField(editable=False, blank=True, default="")
     hero_image = models.ForeignKey(
         "images.CustomImage",
         verbose_name=_("lead image"),
@@ -268,6 +271,10 @@ class ArticlePage(EditorialPermissionsMixin, Page):
         # "Save draft" on a live article saves the unsaved draft values with update_fields
         # naming only Wagtail's bookkeeping (latest_revision, ...): the date readers sort by
         # must not follow the draft's editorial date until it is published (a full save).
+        if update_fields is None or "body" in update_fields:
+            self.body_teaser = text.teaser(self.body_text)
+            if update_fields is not None and "body_teaser" not in update_fields:
+                kwargs["update_fields"] = update_fields = [*update_fields, "body_teaser"]
         if update_fields is None or PUBLISHED_DATE_SOURCES.intersection(update_fields):
             self.published_date = self.editorial_date or self.first_published_at
             if self.published_date is None and self.go_live_at is not None:
@@ -332,6 +339,9 @@ class ArticlePage(EditorialPermissionsMixin, Page):
         """The editor's teaser, or the start of the body cut at a word boundary."""
         if self.teaser:
             return self.teaser
+        # Listings defer the body; a preview or an unsaved draft has only the body.
+        if "body" in self.get_deferred_fields():
+            return self.body_teaser
         return text.teaser(self.body_text)
 
     @property
