@@ -7,14 +7,14 @@ import pytest
 from django.core.cache.backends.redis import RedisCache
 
 from muhabir.settings import env
-from tests.servers import server_unreachable
+from tests.servers import redis_test_url, server_unreachable
 
 pytestmark = pytest.mark.redis
 
 
 @pytest.fixture
 def redis_cache():
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+    url = redis_test_url()
     config = env.cache({"REDIS_URL": url})
     cache = RedisCache(config["LOCATION"], {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"})
     try:

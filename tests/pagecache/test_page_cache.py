@@ -24,7 +24,7 @@ from muhabir.home.models import SiteSettings
 from muhabir.pagecache import middleware
 from tests.factories.images import CustomImageFactory
 from tests.factories.newsroom import ArticlePageFactory, AuthorFactory
-from tests.servers import server_unreachable
+from tests.servers import redis_test_url, server_unreachable
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def page_cache(request, settings, db):
         settings.CACHES = {
             "default": {
                 "BACKEND": "muhabir.core.cache.TolerantRedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/15",
+                "LOCATION": redis_test_url(),
                 "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             }
         }

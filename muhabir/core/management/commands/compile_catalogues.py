@@ -77,7 +77,12 @@ class Command(BaseCommand):
         for po_path in paths:
             with po_path.open("rb") as handle:
                 catalog = read_po(handle)
-            with po_path.with_suffix(".mo").open("wb") as handle:
+            # Written aside and renamed: a test run reading the catalogue at the same time
+            # sees the old file or the new one, never half of one.
+            mo_path = po_path.with_suffix(".mo")
+            partial = mo_path.with_suffix(".mo.partial")
+            with partial.open("wb") as handle:
                 write_mo(handle, catalog, use_fuzzy=False)
+            partial.replace(mo_path)
         if options["verbosity"]:
             self.stdout.write(f"Compiled {len(paths)} catalogues.")
