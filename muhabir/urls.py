@@ -7,12 +7,13 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from muhabir.core import views as core_views
+# The 500 page shows the request id, which a reader can quote to the newsroom.
+handler500 = "muhabir.operations.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz", core_views.health, name="health"),
+    path("", include("muhabir.operations.urls")),
     path("a11y/", include("muhabir.accessibility.urls")),
     path("", include("muhabir.syndication.urls")),
 ]

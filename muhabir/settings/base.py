@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware and view logs with the request's id.
+    "muhabir.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "muhabir.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -269,12 +271,42 @@ DIRECTORY_MODERATORS = env.string_list("MUHABIR_DIRECTORY_MODERATORS", [])
 # intranet's press server) may resolve to loopback or private networks all the same.
 MUHABIR_FETCH_ALLOWED_PRIVATE_HOSTS = env.string_list("MUHABIR_FETCH_ALLOWED_PRIVATE_HOSTS", [])
 
+# Logs go to standard error. JSON: one line per request and per periodic job run, each
+# with the request id (muhabir.operations); text keeps `make run` quiet.
+MUHABIR_LOG_FORMAT = env.choice("MUHABIR_LOG_FORMAT", "text", ["text", "json"])
+_EVENT_LEVEL = "INFO" if MUHABIR_LOG_FORMAT == "json" else "WARNING"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "muhabir.operations.logging.RequestIdFilter"}},
+    "formatters": {
+        "text": {"()": "muhabir.operations.logging.TextFormatter"},
+        "json": {"()": "muhabir.operations.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": MUHABIR_LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "muhabir.requests": {"level": _EVENT_LEVEL},
+        "muhabir.jobs": {"level": _EVENT_LEVEL},
+    },
 }
+
+# Periodic jobs (muhabir.operations.jobs): minutes without a successful run after which
+# the dashboard and /healthz call a job overdue; 0 stops watching it. A job is watched
+# once it has run, or from the start when MUHABIR_EXPECTED_JOBS names it.
+MUHABIR_JOB_OVERDUE_MINUTES = {
+    "publish_scheduled": env.integer("MUHABIR_PUBLISH_SCHEDULED_OVERDUE_MINUTES", 15),
+    "ingest_feeds": env.integer("MUHABIR_INGEST_FEEDS_OVERDUE_MINUTES", 180),
+}
+MUHABIR_EXPECTED_JOBS = env.choice_list(
+    "MUHABIR_EXPECTED_JOBS", [], list(MUHABIR_JOB_OVERDUE_MINUTES)
+)
 
 # Translators: the name of the admin interface's language option.
 _("English")

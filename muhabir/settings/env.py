@@ -58,6 +58,28 @@ def integer(name: str, default: int, environ=os.environ, minimum: int = 0) -> in
     return number
 
 
+def choice(name: str, default: str, choices: list[str], environ=os.environ) -> str:
+    """Read one of a few words, case-insensitively; anything else is an error."""
+    value = _get(environ, name)
+    if not value:
+        return default
+    lowered = value.lower()
+    if lowered not in choices:
+        raise ImproperlyConfigured(f"{name}: expected one of {', '.join(choices)}, got {value!r}")
+    return lowered
+
+
+def choice_list(name: str, default: list[str], choices: list[str], environ=os.environ) -> list[str]:
+    """Read a comma-separated list whose items must each be one of ``choices``."""
+    items = string_list(name, default, environ)
+    unknown = [item for item in items if item not in choices]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name}: unknown {unknown[0]!r}, expected some of {', '.join(choices)}"
+        )
+    return items
+
+
 def string_list(name: str, default: list[str], environ=os.environ) -> list[str]:
     """Read a comma-separated list, ignoring blanks."""
     value = _get(environ, name)

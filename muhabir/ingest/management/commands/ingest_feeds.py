@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from muhabir.ingest.fetching import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from muhabir.ingest.models import FeedSource
 from muhabir.ingest.services import feed_sources_ingest
+from muhabir.operations.jobs import record_job_run
 
 
 class Command(BaseCommand):
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             help="Fetch and count the new items, but create nothing and record nothing.",
         )
 
+    @record_job_run("ingest_feeds")
     def handle(self, *args, source, timeout, max_bytes, dry_run, **options):
         if timeout <= 0:
             raise CommandError("--timeout must be more than 0 seconds.")

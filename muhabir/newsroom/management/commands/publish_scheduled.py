@@ -14,6 +14,7 @@ from wagtail.management.commands import publish_scheduled
 from wagtail.models import Page, Revision
 
 from muhabir.newsroom.scheduling import NEWSROOM_TIME_ZONE, schedulable_models
+from muhabir.operations.jobs import record_job_run
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Command(publish_scheduled.Command):
             "--dry-run", action="store_true", dest="dryrun", help="Change nothing; list what's due."
         )
 
+    @record_job_run("publish_scheduled")
     def handle(self, *args, **options):
         dry_run = options["dryrun"]
         now = timezone.now()
