@@ -69,6 +69,10 @@ def base_language(language: str | None) -> str:
 def fold(value: str) -> str:
     """Drop the marks from letters: "şğıçöüß" → "sgicouss"."""
     value = unicodedata.normalize("NFKD", value.translate(_FOLD))
+    # Compatibility letters decompose into capitals ("℡" → "TEL") and into letters that
+    # need folding themselves ("ℏ" → "ħ", "𝚤" → "ı"): lower-case and fold once more, so
+    # that a folded term folds to itself.
+    value = value.lower().translate(_FOLD)
     # Only letters and digits survive: "½" becomes "12", never "1⁄2", which the databases'
     # tokenizers would split differently.
     return "".join(char for char in value if char.isalnum())
