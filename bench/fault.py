@@ -1,0 +1,164 @@
+"""Faults under load on the production set-up: PostgreSQL restarted, Redis stopped.
+
+    bench/fault postgres-restart|redis-stop [--duration 40] [--connections 32]
+
+Starts bench/production.py's stack (gunicorn straight, no nginx, so every request reaches
+the application), runs bench/load's page mix with wrk, and 10 s in:
+
+- postgres-restart: saves an edit (a redirect) through Django and restarts the PostgreSQL
+  cluster (pg_ctlcluster ... restart); afterwards the edit must still be there;
+- redis-stop: shuts Redis down (redis-cli shutdown nosave) for 10 s, then starts it again
+  as .ci/run does.
+
+Meanwhile /healthz is polled every 0.25 s. Reports the 5xx and socket errors of the whole
+run, how long /healthz said a component was down, and how long after the fault ended the
+site answered again. Loopback only, bounded: one fault, one run. Run as root (it restarts
+the shared servers: other test runs on this machine notice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load import reader_paths, wrk_mix
+from production import ROOT, production_stack
+from serve import ensure_tools, machine
+
+FAULT_AT = 10.0
+
+
+def healthz(url: str) -> tuple[float, int]:
+    try:
+        with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:  # noqa: S310
+            return time.monotonic(), response.status
+    except urllib.error.HTTPError as error:
+        return time.monotonic(), error.code
+    except OSError:
+        return time.monotonic(), 0
+
+
+class Poller(threading.Thread):
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url = url
+        self.samples: list[tuple[float, int]] = []
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            self.samples.append(healthz(self.url))
+            time.sleep(0.25)
+
+
+def _django(stack, code: str) -> str:
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=stack.environ,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def postgres_restart() -> float:
+    cluster = subprocess.run(
+        ["ls", "/etc/postgresql"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[0]
+    subprocess.run(  # noqa: S603
+        ["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "restart"],  # noqa: S607
+        check=True,
+    )
+    return time.monotonic()
+
+
+def redis_stop_and_start() -> float:
+    subprocess.run(["redis-cli", "shutdown", "nosave"], check=False)  # noqa: S607
+    time.sleep(10)
+    subprocess.run(
+        [  # noqa: S607
+            "redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379",
+            "--save", "", "--appendonly", "no",
+        ],
+        check=True,
+    )  # fmt: skip
+    return time.monotonic()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("fault", choices=["postgres-restart", "redis-stop"])
+    parser.add_argument("--duration", type=int, default=40)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--articles", type=int, default=20000)
+    args = parser.parse_args()
+    ensure_tools()
+    with production_stack(articles=args.articles, page_cache=True, nginx=False) as stack:
+        paths = reader_paths()
+        marker = f"/fault-test-{uuid.uuid4().hex[:8]}"
+        results: dict = {}
+        load = threading.Thread(
+            target=lambda: results.update(
+                wrk_mix(
+                    stack.app_url,
+                    paths,
+                    duration=args.duration,
+                    connections=args.connections,
+                    threads=2,
+                )
+            )
+        )
+        poller = Poller(stack.app_url)
+        load.start()
+        poller.start()
+        time.sleep(FAULT_AT)
+        if args.fault == "postgres-restart":
+            _django(
+                stack,
+                "from wagtail.contrib.redirects.models import Redirect; "
+                f"Redirect.objects.create(old_path={marker!r}, redirect_link='/tr/')",
+            )
+            started = time.monotonic()
+            ended = postgres_restart()
+        else:
+            started = time.monotonic()
+            ended = redis_stop_and_start()
+        load.join()
+        poller.running = False
+        poller.join()
+        kept = ""
+        if args.fault == "postgres-restart":
+            kept = _django(
+                stack,
+                "from wagtail.contrib.redirects.models import Redirect; "
+                f"print(Redirect.objects.filter(old_path={marker!r}).exists()); "
+                f"Redirect.objects.filter(old_path={marker!r}).delete()",
+            ).splitlines()[-1]
+    down = [moment for moment, status in poller.samples if status != 200]
+    after = [moment for moment, status in poller.samples if moment >= ended and status == 200]
+    recovered = (after[0] - ended) if after else float("nan")
+    down_seconds = (down[-1] - down[0] + 0.25) if down else 0.0
+    print(machine())
+    print(
+        f"| {args.fault} | {results['requests']} | {results['server_errors']} | "
+        f"{results['socket_errors']} | {down_seconds:.1f} | {ended - started:.1f} | "
+        f"{recovered:.2f} | {kept or '-'} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
