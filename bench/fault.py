@@ -1,6 +1,7 @@
 """Faults under load on the production set-up: PostgreSQL restarted, Redis stopped.
 
     bench/fault postgres-restart|redis-stop [--duration 40] [--connections 32]
+    bench/fault import-kill [--posts 3000] [--kill-after 8]
 
 Starts bench/production.py's stack (gunicorn straight, no nginx, so every request reaches
 the application), runs bench/load's page mix with wrk, and 10 s in:
@@ -9,6 +10,9 @@ the application), runs bench/load's page mix with wrk, and 10 s in:
   cluster (pg_ctlcluster ... restart); afterwards the edit must still be there;
 - redis-stop: shuts Redis down (redis-cli shutdown nosave) for 10 s, then starts it again
   as .ci/run does.
+
+import-kill runs ``import_wordpress`` on a copy of the benchmark database and kills it
+(SIGKILL) halfway: the database must hold exactly the rows it held before.
 
 Meanwhile /healthz is polled every 0.25 s. Reports the 5xx and socket errors of the whole
 run, how long /healthz said a component was down, and how long after the fault ended the
@@ -19,8 +23,11 @@ the shared servers: other test runs on this machine notice).
 from __future__ import annotations
 
 import argparse
+import importlib
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -31,7 +38,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load import reader_paths, wrk_mix
-from production import ROOT, production_stack
+from production import (
+    POSTGRES,
+    ROOT,
+    _psql,
+    database_prepare,
+    production_stack,
+    settings_environment,
+)
 from serve import ensure_tools, machine
 
 FAULT_AT = 10.0
@@ -99,14 +113,69 @@ def redis_stop_and_start() -> float:
     return time.monotonic()
 
 
+COUNT_TABLES = ["wagtailcore_page", "wagtailcore_revision", "images_customimage"]
+
+
+def _counts(database: str) -> dict[str, int]:
+    return {
+        table: int(_psql(f"SELECT count(*) FROM {table}", database))  # noqa: S608 - fixed names
+        for table in COUNT_TABLES
+    }
+
+
+def import_kill(args) -> None:
+    database_prepare(args.articles)
+    copy = "muhabir_fault_import"
+    _psql(f"DROP DATABASE IF EXISTS {copy}")
+    _psql(f"CREATE DATABASE {copy} TEMPLATE muhabir_bench")
+    scratch = Path(tempfile.mkdtemp(prefix="muhabir-fault-import-"))
+    try:
+        # bench/import.py's export writer; "import" is no name for an import statement.
+        write_export = importlib.import_module("import").write_export
+        export, uploads, media = scratch / "export.xml", scratch / "uploads", scratch / "media"
+        write_export(export, uploads, args.posts)
+        before = _counts(copy)
+        environ = {**settings_environment(database=copy), "MEDIA_ROOT": str(media)}
+        environ["DATABASE_URL"] = f"{POSTGRES}/{copy}"
+        process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "import_wordpress", str(export), "--media-dir",
+             str(uploads)],
+            cwd=ROOT,
+            env=environ,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(args.kill_after)
+        finished = process.poll() is not None
+        process.kill()
+        process.wait()
+        after = _counts(copy)
+        left = sum(1 for path in media.rglob("*") if path.is_file()) if media.exists() else 0
+    finally:
+        _psql(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(machine())
+    print(
+        f"| import-kill | {args.posts} posts, killed after {args.kill_after} s"
+        f"{' (had already finished!)' if finished else ''} | "
+        + ", ".join(f"{table} {before[table]} → {after[table]}" for table in COUNT_TABLES)
+        + f" | {'unchanged' if before == after else 'CHANGED'} | {left} media files left |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("fault", choices=["postgres-restart", "redis-stop"])
+    parser.add_argument("fault", choices=["postgres-restart", "redis-stop", "import-kill"])
+    parser.add_argument("--posts", type=int, default=3000, help="import-kill: posts in the export")
+    parser.add_argument("--kill-after", type=float, default=8.0, help="import-kill: seconds")
     parser.add_argument("--duration", type=int, default=40)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--articles", type=int, default=20000)
     args = parser.parse_args()
     ensure_tools()
+    if args.fault == "import-kill":
+        import_kill(args)
+        return
     with production_stack(articles=args.articles, page_cache=True, nginx=False) as stack:
         paths = reader_paths()
         marker = f"/fault-test-{uuid.uuid4().hex[:8]}"
