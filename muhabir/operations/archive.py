@@ -101,6 +101,8 @@ def archive_stage(archive: Path, root: Path) -> StagedArchive:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 digest = hashlib.sha256()
                 source = tar.extractfile(member)
+                if source is None:
+                    raise ArchiveError(f"{name}: {member.name} cannot be read.")
                 with target.open("wb") as output:
                     while chunk := source.read(CHUNK):
                         digest.update(chunk)

@@ -13,7 +13,7 @@ import functools
 import logging
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -58,14 +58,18 @@ class record_job_run:
 
     def __init__(self, name: str):
         self.name = name
-        self._context = None
+        self._context: AbstractContextManager[None] | None = None
 
     def __enter__(self) -> None:
-        self._context = _job_run(self.name)
-        self._context.__enter__()
+        context = _job_run(self.name)
+        context.__enter__()
+        self._context = context
 
     def __exit__(self, *exc_info) -> bool:
-        return bool(self._context.__exit__(*exc_info))
+        context, self._context = self._context, None
+        if context is None:
+            raise RuntimeError("record_job_run: __exit__ without __enter__")
+        return bool(context.__exit__(*exc_info))
 
     def __call__(self, function: Callable) -> Callable:
         @functools.wraps(function)
