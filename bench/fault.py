@@ -2,6 +2,7 @@
 
     bench/fault postgres-restart|redis-stop [--duration 40] [--connections 32]
     bench/fault import-kill [--posts 3000] [--kill-after 8]
+    bench/fault disk-full
 
 Starts bench/production.py's stack (gunicorn straight, no nginx, so every request reaches
 the application), runs bench/load's page mix with wrk, and 10 s in:
@@ -13,6 +14,10 @@ the application), runs bench/load's page mix with wrk, and 10 s in:
 
 import-kill runs ``import_wordpress`` on a copy of the benchmark database and kills it
 (SIGKILL) halfway: the database must hold exactly the rows it held before.
+
+disk-full mounts a 256 KB tmpfs as MEDIA_ROOT, fills it, and has an editor upload a photo
+in the admin: the editor must get an answer (not a 500), and neither an image row nor a
+partly written file may remain.
 
 Meanwhile /healthz is polled every 0.25 s. Reports the 5xx and socket errors of the whole
 run, how long /healthz said a component was down, and how long after the fault ended the
@@ -163,9 +168,80 @@ def import_kill(args) -> None:
     )
 
 
+UPLOAD_SCRIPT = """
+import io, json
+from pathlib import Path
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from PIL import Image as Picture
+from muhabir.images.models import CustomImage
+
+media = Path(settings.MEDIA_ROOT)
+filler = media / "filler.bin"
+free = __import__("shutil").disk_usage(media).free
+filler.write_bytes(b"0" * max(free - 20_000, 0))
+buffer = io.BytesIO()
+Picture.effect_noise((600, 600), 80).convert("RGB").save(buffer, "PNG")
+buffer.name = "deniz-kenari.png"
+buffer.seek(0)
+before = CustomImage.objects.count()
+client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+client.force_login(get_user_model().objects.get(username="editor"))
+response = client.post("/admin/images/add/", {
+    "title": "Deniz kenarı", "file": buffer, "collection": 1, "alt_text": "Deniz",
+    "credit": "Foto: Test", "default_caption": "", "tags": "",
+    "description": "Deniz kıyısında bir çay bahçesi",
+})
+filler.unlink()
+leftovers = [str(path.relative_to(media)) for path in media.rglob("*") if path.is_file()]
+text = response.content.decode(errors="replace")
+print(json.dumps({
+    "status": response.status_code,
+    "rows_added": CustomImage.objects.count() - before,
+    "files_left": leftovers,
+    "errors": [" ".join(found.split())[:200] for found in __import__("re").findall(
+        r'class="[^"]*error-message[^"]*"[^>]*>(.*?)</', text, __import__("re").S)],
+}))
+"""
+
+
+def disk_full(args) -> None:
+    copy = "muhabir_fault_disk"
+    database_prepare(args.articles)
+    _psql(f"DROP DATABASE IF EXISTS {copy}")
+    _psql(f"CREATE DATABASE {copy} TEMPLATE muhabir_bench")
+    media = Path(tempfile.mkdtemp(prefix="muhabir-fault-media-"))
+    subprocess.run(  # noqa: S603
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(media)],  # noqa: S607
+        check=True,
+    )
+    try:
+        environ = {**settings_environment(database=copy), "MEDIA_ROOT": str(media)}
+        environ["DATABASE_URL"] = f"{POSTGRES}/{copy}"
+        environ["DJANGO_SETTINGS_MODULE"] = "muhabir.settings.development"
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", "shell", "-c", UPLOAD_SCRIPT],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        subprocess.run(["umount", str(media)], check=False)  # noqa: S603,S607
+        shutil.rmtree(media, ignore_errors=True)
+        _psql(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
+    print(machine())
+    lines = result.stdout.strip().splitlines()
+    print(f"| disk-full | {lines[-1] if lines else result.stderr.strip()[-500:]} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("fault", choices=["postgres-restart", "redis-stop", "import-kill"])
+    parser.add_argument(
+        "fault", choices=["postgres-restart", "redis-stop", "import-kill", "disk-full"]
+    )
     parser.add_argument("--posts", type=int, default=3000, help="import-kill: posts in the export")
     parser.add_argument("--kill-after", type=float, default=8.0, help="import-kill: seconds")
     parser.add_argument("--duration", type=int, default=40)
@@ -175,6 +251,9 @@ def main() -> None:
     ensure_tools()
     if args.fault == "import-kill":
         import_kill(args)
+        return
+    if args.fault == "disk-full":
+        disk_full(args)
         return
     with production_stack(articles=args.articles, page_cache=True, nginx=False) as stack:
         paths = reader_paths()
