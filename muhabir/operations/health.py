@@ -58,10 +58,14 @@ def media_check() -> str:
 
 
 COMPONENTS = {"database": database_check, "cache": cache_check, "media": media_check}
+# Without the cache pages are served uncached (muhabir.core.cache): slower, not down. A 503
+# for it would make a load balancer take every app server out at once.
+ESSENTIAL = frozenset({"database", "media"})
 
 
 def health_report() -> tuple[bool, dict]:
-    """(all components up, the JSON body). Overdue jobs are reported, not fatal."""
+    """(the essential components up, the JSON body). A cache that is down and overdue jobs
+    are reported as a warning, not as a failure."""
     components = {}
     for name, check in COMPONENTS.items():
         try:
@@ -70,7 +74,8 @@ def health_report() -> tuple[bool, dict]:
             # The log gets the reason; the public answer only says which part is down.
             logger.error("healthz: %s is down: %s", name, error)
             components[name] = DOWN
-    healthy = all(state == OK for state in components.values())
+    healthy = all(components[name] == OK for name in ESSENTIAL)
+    degraded = any(state != OK for state in components.values())
     jobs = {}
     if components["database"] == OK:
         try:
@@ -79,7 +84,7 @@ def health_report() -> tuple[bool, dict]:
             logger.error("healthz: cannot read the job heartbeats: %s", error)
             jobs = {"heartbeats": "unreadable"}
     body = {
-        "status": "ok" if healthy and not jobs else ("warning" if healthy else "error"),
+        "status": "error" if not healthy else ("warning" if jobs or degraded else "ok"),
         "components": components,
         "overdue_jobs": sorted(jobs),
     }

@@ -24,7 +24,21 @@ def test_healthz_reports_every_component_up(client):
     }
 
 
-@pytest.mark.parametrize("component", ["database", "cache", "media"])
+def test_healthz_warns_but_stays_up_while_the_cache_is_down(client):
+    def down():
+        raise OSError("secret-host.internal:6379 refused the connection")
+
+    with mock.patch.dict(health.COMPONENTS, {"cache": down}):
+        response = client.get("/healthz")
+
+    # Pages are served uncached meanwhile: the server must stay in the load balancer.
+    assert response.status_code == 200
+    assert response.json()["status"] == "warning"
+    assert response.json()["components"]["cache"] == "down"
+    assert "secret-host" not in response.content.decode()
+
+
+@pytest.mark.parametrize("component", ["database", "media"])
 def test_healthz_answers_503_and_names_the_component_that_is_down(client, component):
     def down():
         raise OSError("secret-host.internal:5432 refused the connection")
