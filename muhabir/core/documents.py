@@ -17,6 +17,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from muhabir.core.media_room import media_room_check
+
 HEADERS = {
     "pdf": (b"%PDF-",),
     "rtf": (b"{\\rtf",),
@@ -97,4 +99,5 @@ class DocumentForm(BaseDocumentForm):
         if upload and "file" in self.changed_data:
             extension = upload.name.rsplit(".", 1)[-1] if "." in upload.name else ""
             document_content_check(upload, extension)
+            media_room_check(upload)
         return upload

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 from wagtail.images.forms import BaseImageForm
 
+from muhabir.core.media_room import media_room_check
+
 DEFAULT_MAX_IMAGE_PIXELS = 40_000_000
 
 TOO_MANY_PIXELS = _(
@@ -82,3 +84,9 @@ class PixelLimitImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             self.fields["file"].error_messages["file_too_many_pixels"] = TOO_MANY_PIXELS
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            media_room_check(upload, renditions=True)
+        return upload

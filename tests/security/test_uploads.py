@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from wagtail.documents import get_document_model
 
+from muhabir.core.media_room import NO_ROOM
 from muhabir.images.models import CustomImage
+from tests.factories.images import png_file
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +113,47 @@ def test_images_that_are_markup_are_refused(editor_client, name, content):
 
     assert response.status_code == 200
     assert not CustomImage.objects.filter(title=name).exists()
+
+
+def _disk_full(monkeypatch):
+    full = shutil._ntuple_diskusage(total=256 * 1024, used=256 * 1024, free=0)
+    monkeypatch.setattr("muhabir.core.media_room.shutil.disk_usage", lambda path: full)
+
+
+def _stored_files(settings) -> list[Path]:
+    return [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()]
+
+
+def test_a_photo_upload_onto_a_full_disk_is_refused_with_a_message_and_stores_nothing(
+    editor_client, monkeypatch, settings
+):
+    _disk_full(monkeypatch)
+    with translation.override("tr"):
+        message = str(NO_ROOM)
+
+    response = editor_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Çay bahçesi",
+            "file": SimpleUploadedFile("cay.png", png_file().read()),
+            "description": "Duisburg'da çay bahçesi",
+            "collection": 1,
+        },
+    )
+
+    assert response.status_code == 200
+    assert escape(message) in response.content.decode()
+    assert not CustomImage.objects.filter(title="Çay bahçesi").exists()
+    assert _stored_files(settings) == []
+
+
+def test_a_document_upload_onto_a_full_disk_is_refused_and_stores_nothing(
+    editor_client, monkeypatch, settings
+):
+    _disk_full(monkeypatch)
+
+    response = _upload_document(editor_client, "bulten.pdf", b"%PDF-1.7\n1 0 obj\n%%EOF\n")
+
+    assert response.status_code == 200
+    assert not get_document_model().objects.filter(title="bulten.pdf").exists()
+    assert _stored_files(settings) == []
