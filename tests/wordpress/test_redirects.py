@@ -242,7 +242,8 @@ def answer(client, url: str) -> tuple:
     headers = {
         name: blank(value)
         for name, value in response.headers.items()
-        if name.lower() not in ("content-length", "date")
+        # Besides length and date, the request id differs from one request to any other.
+        if name.lower() not in ("content-length", "date", "x-request-id")
     }
     return (
         [(blank(target), status) for target, status in response.redirect_chain],
