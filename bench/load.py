@@ -12,7 +12,6 @@ The goal is zero 5xx and zero socket errors. wrk runs on the same cores as the s
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
@@ -21,7 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from production import ROOT, production_stack, settings_environment
+from production import (
+    manage_shell_json,
+    production_stack,
+    wrk_milliseconds,
+)
 from serve import ensure_tools, machine
 
 PATHS_SCRIPT = """
@@ -62,20 +65,7 @@ end
 
 
 def reader_paths() -> list[str]:
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "-c", PATHS_SCRIPT],
-        cwd=ROOT,
-        env=settings_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def _milliseconds(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    return manage_shell_json(PATHS_SCRIPT)
 
 
 def wrk_mix(url: str, paths: list[str], *, duration: int, connections: int, threads: int) -> dict:
@@ -109,8 +99,8 @@ def wrk_mix(url: str, paths: list[str], *, duration: int, connections: int, thre
     return {
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-        "p99": _milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "p50": wrk_milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": wrk_milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "socket_errors": sum(int(n) for n in sockets.groups()) if sockets else 0,
         "server_errors": int(re.search(r"^5xx: (\d+)", out, re.M).group(1)),
         "raw": out,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import re
 import subprocess
@@ -320,3 +321,23 @@ def production_stack(
             stop_process(process)
             if front:
                 front.stop()
+
+
+def manage_shell_json(script: str):
+    """Run ``script`` in ``manage.py shell`` against the benchmark database; the JSON it
+    prints last."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=settings_environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def wrk_milliseconds(value: str) -> float:
+    """A latency as wrk prints it ("812.00us", "3.40ms", "1.20s"), in milliseconds."""
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]

@@ -18,7 +18,6 @@ wrk runs on the same cores as the servers. Prints one Markdown report.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -33,7 +32,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from production import ROOT, process_cpu_seconds, production_stack, settings_environment
+from production import (
+    ROOT,
+    manage_shell_json,
+    process_cpu_seconds,
+    production_stack,
+    wrk_milliseconds,
+)
 
 NGINX_MODULES = "/usr/lib/nginx/modules"
 
@@ -85,15 +90,7 @@ def ensure_tools() -> None:
 
 
 def page_urls() -> dict[str, str]:
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "-c", PAGES_SCRIPT],
-        cwd=ROOT,
-        env=settings_environment(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return manage_shell_json(PAGES_SCRIPT)
 
 
 def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
@@ -102,11 +99,6 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
-
-
-def _milliseconds(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
 def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
@@ -131,8 +123,8 @@ def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
     return {
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-        "p99": _milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "p50": wrk_milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": wrk_milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         "bad": (int(errors.group(1)) if errors else 0)
         + (int(timeouts.group(1)) if timeouts else 0),
     }
