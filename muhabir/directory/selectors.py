@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
 
+from muhabir.core.text_analysis import prefixes, surface, words
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES
 
 EARTH_RADIUS_KM = 6371.0088
@@ -27,8 +28,6 @@ def text_filter(queryset: QuerySet, query: str) -> QuerySet:
     apostrophe before a suffix never matter, and a word matches the start of a word
     ("kultur" finds "Kulturzentrum").
     """
-    from muhabir.search.analysis import prefixes, surface, words
-
     terms = [match.group() for match in words(query or "")][:MAX_QUERY_WORDS]
     for word in terms:
         alternatives = set()

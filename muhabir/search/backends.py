@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from muhabir.search.analysis import LanguageQuery, TermAlternatives
+from muhabir.core.text_analysis import LanguageQuery, TermAlternatives
 
 DEFAULT_WINDOW = 500
 EXCLUSION_SCAN = 4

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from muhabir.core import text as text_helpers
-from muhabir.search.analysis import LanguageQuery, surface, words
+from muhabir.core.text_analysis import LanguageQuery, surface, words
 
 SNIPPET_WORDS = 32
 ELLIPSIS = "…"

@@ -18,10 +18,10 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from muhabir.core import text
+from muhabir.core.text_analysis import document_terms
 from muhabir.newsroom.models import ArticlePage, ArticlePlacement, SectionPage
 from muhabir.newsroom.models.articles import ArticlePageTag
 from muhabir.newsroom.selectors import public_articles
-from muhabir.search.analysis import document_terms
 from muhabir.search.models import SearchDocument
 
 REBUILD_BATCH = 500

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from muhabir.core import text
-from muhabir.search.analysis import (
+from muhabir.core.text_analysis import (
     WORD,
     LanguageQuery,
     alternatives,

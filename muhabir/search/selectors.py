@@ -22,9 +22,9 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from muhabir.core.text_analysis import LanguageQuery, base_language, search_languages
 from muhabir.newsroom.models import ArticlePage, ArticlePlacement, SectionPage
 from muhabir.newsroom.selectors import public_articles
-from muhabir.search.analysis import LanguageQuery, base_language, search_languages
 from muhabir.search.backends import DEFAULT_WINDOW, Candidate, Restriction, candidates
 from muhabir.search.highlight import highlight, snippet
 from muhabir.search.models import SearchDocument

@@ -3,7 +3,8 @@
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from muhabir.search import analysis, query
+from muhabir.core import text_analysis
+from muhabir.search import query
 from tests.properties.strategies import anything, german_words, turkish_words
 
 SEARCH_LANGUAGES = st.sampled_from(["tr", "de"])
@@ -13,10 +14,10 @@ SEARCH_LANGUAGES = st.sampled_from(["tr", "de"])
 @example("𝚤")
 @example("ℏ")
 def test_fold_leaves_only_letters_and_digits_and_is_stable(value):
-    folded = analysis.fold(value)
+    folded = text_analysis.fold(value)
 
     assert all(char.isalnum() for char in folded)
-    assert analysis.fold(folded) == folded
+    assert text_analysis.fold(folded) == folded
 
 
 @given(anything, SEARCH_LANGUAGES)
@@ -24,20 +25,22 @@ def test_fold_leaves_only_letters_and_digits_and_is_stable(value):
 @example("Ⅸ", "de")
 @example("İSTANBUL’DA", "tr")
 def test_surface_terms_are_lowercase_folded_and_stable(word, language):
-    term = analysis.surface(word, language)
+    term = text_analysis.surface(word, language)
 
-    assert len(term) <= analysis.MAX_TERM_LENGTH
+    assert len(term) <= text_analysis.MAX_TERM_LENGTH
     assert term == term.lower()
     assert all(char.isalnum() for char in term)
-    assert analysis.surface(term, language) == term
+    assert text_analysis.surface(term, language) == term
 
 
 @given(turkish_words)
 def test_turkish_surface_ignores_case_and_marks(word):
-    upper = analysis.surface(word.replace("i", "İ").replace("ı", "I").upper(), "tr")
+    upper = text_analysis.surface(word.replace("i", "İ").replace("ı", "I").upper(), "tr")
 
-    assert analysis.surface(word, "tr") == upper
-    assert analysis.surface(analysis.fold(word.lower()), "tr") == analysis.surface(word, "tr")
+    assert text_analysis.surface(word, "tr") == upper
+    assert text_analysis.surface(text_analysis.fold(word.lower()), "tr") == text_analysis.surface(
+        word, "tr"
+    )
 
 
 # Syllables of a consonant and a vowel: the spelt-out umlaut is folded after a consonant
@@ -55,20 +58,20 @@ def test_german_spelt_out_umlauts_match_the_letters(word):
     spelt = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     spelt = spelt.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
 
-    assert analysis.surface(spelt, "de") == analysis.surface(word, "de")
+    assert text_analysis.surface(spelt, "de") == text_analysis.surface(word, "de")
 
 
 @given(anything, SEARCH_LANGUAGES)
 def test_document_terms_are_index_safe(value, language):
-    for term in analysis.document_terms(value, language):
+    for term in text_analysis.document_terms(value, language):
         assert term == "" or term.isalnum()
-        assert len(term) <= analysis.MAX_TERM_LENGTH
+        assert len(term) <= text_analysis.MAX_TERM_LENGTH
 
 
 @given(st.one_of(turkish_words, german_words), SEARCH_LANGUAGES)
 def test_a_word_matches_its_own_document_term(word, language):
-    found = analysis.alternatives(word, language)
-    terms = analysis.document_terms(word, language)
+    found = text_analysis.alternatives(word, language)
+    terms = text_analysis.document_terms(word, language)
 
     if found is not None:
         assert all(found.matches(term) for term in terms if term)
@@ -86,7 +89,7 @@ def test_query_parser_never_fails_and_respects_its_limits(raw):
     assert len(parsed.excluded_phrases) <= query.MAX_EXCLUDED
     phrase_words = [word for phrase in parsed.phrases for word in phrase]
     for word in [*parsed.words, *parsed.excluded, *phrase_words]:
-        assert analysis.WORD.fullmatch(word)
+        assert text_analysis.WORD.fullmatch(word)
     for language in ("tr", "de"):
         analysed = parsed.for_language(language)
         for alternative in [*analysed.terms, *analysed.excluded]:

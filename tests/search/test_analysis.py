@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muhabir.search.analysis import alternatives, document_terms, fold, surface
+from muhabir.core.text_analysis import alternatives, document_terms, fold, surface
 
 
 @pytest.mark.parametrize("language", ["tr", "de"])

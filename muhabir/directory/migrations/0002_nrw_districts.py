@@ -127,7 +127,7 @@ def centre_name(name, kind):
 def search_text(*values):
     # The same folded words DirectoryEntry.save() stores, so the centres are found by
     # the directory's text search before anyone edits them.
-    from muhabir.search.analysis import document_terms
+    from muhabir.core.text_analysis import document_terms
 
     terms = []
     for value in values:

@@ -17,6 +17,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin
 
 from muhabir.core import text
 from muhabir.core.links import validate_web_link
+from muhabir.core.text_analysis import document_terms
 
 DIRECTORY_LANGUAGES = ("tr", "de")
 
@@ -143,8 +144,6 @@ class DirectoryEntry(Bilingual, DraftStateMixin, RevisionMixin, models.Model):
         return candidate
 
     def search_text_build(self) -> str:
-        from muhabir.search.analysis import document_terms
-
         terms: list[str] = []
         for field in self.search_source_fields:
             for language in DIRECTORY_LANGUAGES:

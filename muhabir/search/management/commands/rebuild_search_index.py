@@ -5,8 +5,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from muhabir.core.text_analysis import search_languages
 from muhabir.newsroom.selectors import public_articles
-from muhabir.search.analysis import search_languages
 from muhabir.search.backends import postgres_language_indexes_ensure
 from muhabir.search.indexing import search_index_rebuild
 from muhabir.search.models import SearchDocument
