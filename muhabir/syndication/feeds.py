@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from muhabir.core.metadata import absolute, local_iso
 from muhabir.home.models import SiteSettings
 from muhabir.syndication import selectors
 from muhabir.syndication.http import conditional_response, newest
 from muhabir.syndication.items import FeedItem, feed_items
-from muhabir.syndication.links import PageLinks, absolute, local_iso
+from muhabir.syndication.links import PageLinks
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"

@@ -15,9 +15,10 @@ from django.http import HttpRequest
 from django.utils.html import strip_tags
 
 from muhabir.core import text
+from muhabir.core.metadata import absolute
 from muhabir.newsroom.models import ArticlePage
 from muhabir.syndication.bodies import bodies_html, figure_html
-from muhabir.syndication.links import PageLinks, absolute
+from muhabir.syndication.links import PageLinks
 from muhabir.syndication.renditions import FEED_IMAGE_FILTER, existing_rendition
 from muhabir.syndication.xml import xml_safe
 

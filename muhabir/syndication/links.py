@@ -2,38 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.models import Page, Site
 
-
-def public_base(request: HttpRequest | None) -> str:
-    """Scheme and host readers reached us on; the configured public address without a request."""
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute(request: HttpRequest | None, url: str) -> str:
-    """``url`` made absolute against the public base; absolute URLs pass unchanged."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return public_base(request) + url
-
-
-def local_iso(value: dt.datetime, tz: dt.tzinfo | None = None) -> str:
-    """W3C/RFC 3339 date-time in the site's time zone, e.g. ``2019-11-19T10:00:00+01:00``.
-
-    Sitemaps pass ``tz`` once for thousands of dates; looking it up costs more than the
-    conversion.
-    """
-    return (
-        value.astimezone(tz or timezone.get_current_timezone()).replace(microsecond=0).isoformat()
-    )
+from muhabir.core.metadata import public_base
 
 
 class PageLinks:
@@ -69,19 +43,3 @@ class PageLinks:
 
     def page_url(self, page: Page) -> str | None:
         return self.url(page.url_path)
-
-
-def hreflang_alternates(versions: dict[str, str]) -> list[tuple[str, str]]:
-    """The ``hreflang`` links of a page whose versions are ``versions`` (language → URL).
-
-    x-default is the version in the site's fallback language, for front pages too. The
-    bare ``/`` would suit a front page in principle (it redirects by the browser's
-    language), but as a redirect it is in no sitemap, and Google wants every URL of an
-    hreflang cluster listed and linking back.
-    """
-    if len(versions) < 2:
-        return []
-    pairs = sorted(versions.items())
-    if settings.LANGUAGE_CODE in versions:
-        pairs.append(("x-default", versions[settings.LANGUAGE_CODE]))
-    return pairs

@@ -7,71 +7,41 @@ Canonical URL and language alternates, OpenGraph and Twitter cards, schema.org J
 from __future__ import annotations
 
 import html
-import json
-from dataclasses import dataclass, field
 
 from babel.core import get_global
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, override
 from wagtail.models import Page, Site
 
 from muhabir.core import text
+from muhabir.core.metadata import (
+    SCHEMA_CONTEXT,
+    FeedLink,
+    HeadMetadata,
+    RouteHead,
+    absolute,
+    breadcrumbs,
+    hreflang_alternates,
+    local_iso,
+    public_base,
+)
 from muhabir.home.models import HomePage
 from muhabir.home.navigation import SiteNavigation, site_navigation
 from muhabir.newsroom.models import ArticlePage, ArticlePageAuthor, SectionPage
 from muhabir.syndication.feeds import LOGO_SIZE, feed_urls, logo_url
 from muhabir.syndication.items import raw_teaser
-from muhabir.syndication.links import (
-    PageLinks,
-    absolute,
-    hreflang_alternates,
-    local_iso,
-    public_base,
-)
+from muhabir.syndication.links import PageLinks
 from muhabir.syndication.renditions import FEED_IMAGE_FILTER, STRUCTURED_DATA_FILTERS
 from muhabir.syndication.share_images import ShareImage, default_share_image
 
-SCHEMA_CONTEXT = "https://schema.org"
 FEED_TYPES = {
     "rss": ("application/rss+xml", "RSS"),
     "atom": ("application/atom+xml", "Atom"),
     "json": ("application/feed+json", "JSON Feed"),
 }
-# Escapes that keep a JSON document from closing its <script> element early.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    type: str
-    title: str
-    href: str
-
-
-@dataclass
-class HeadMetadata:
-    canonical: str = ""
-    alternates: list[tuple[str, str]] = field(default_factory=list)
-    opengraph: list[tuple[str, str]] = field(default_factory=list)
-    twitter: list[tuple[str, str]] = field(default_factory=list)
-    json_ld: list[dict] = field(default_factory=list)
-    feeds: list[FeedLink] = field(default_factory=list)
-
-    @property
-    def json_ld_scripts(self) -> list[SafeString]:
-        return [
-            mark_safe(  # noqa: S308 - escaped above for a <script> element
-                json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-                    _JSON_SCRIPT_ESCAPES
-                )
-            )
-            for data in self.json_ld
-        ]
 
 
 def opengraph_locale(language: str) -> str:
@@ -188,11 +158,7 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
     if description:
         metadata.twitter.append(("twitter:description", description))
 
-    language_navigation = navigation.languages.get(language)
-    home = language_navigation.home if language_navigation is not None else None
-    crumbs: list[tuple[str, str]] = []
-    if home is not None and not isinstance(page, HomePage):
-        crumbs.append((home.title, absolute(request, home.url)))
+    crumbs = [] if isinstance(page, HomePage) else _home_crumb(request, navigation, language)
 
     section = None
     # Pages without a lead image of their own show the site's picture instead.
@@ -225,15 +191,37 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
     return metadata
 
 
-def breadcrumbs(crumbs: list[tuple[str, str]]) -> dict:
-    return {
-        "@context": SCHEMA_CONTEXT,
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": url}
-            for position, (name, url) in enumerate(crumbs, start=1)
-        ],
-    }
+def _home_crumb(
+    request: HttpRequest, navigation: SiteNavigation, language: str
+) -> list[tuple[str, str]]:
+    """The front page of ``language`` as the first crumb; none if it is not live."""
+    language_navigation = navigation.languages.get(language)
+    if language_navigation is None:
+        return []
+    home = language_navigation.home
+    return [(home.title, absolute(request, home.url))]
+
+
+def route_metadata(request: HttpRequest, page: Page, route: RouteHead) -> HeadMetadata:
+    """The head of a view routed below ``page``, such as the directory's.
+
+    It is the page's own head, with the route's address, alternates, title, description and
+    crumbs instead of the page's, and the route's JSON-LD documents and feeds after the page's.
+    """
+    metadata = page_metadata(request, page)
+    metadata.canonical = route.canonical
+    metadata.alternates = route.alternates
+    replaced = {"og:url": route.canonical, "og:title": route.title, "twitter:title": route.title}
+    if route.description:
+        replaced |= {"og:description": route.description, "twitter:description": route.description}
+    for name, prefix in (("opengraph", "og:"), ("twitter", "twitter:")):
+        pairs = [(key, replaced.pop(key, value)) for key, value in getattr(metadata, name)]
+        pairs += [(key, value) for key, value in replaced.items() if key.startswith(prefix)]
+        setattr(metadata, name, pairs)
+    crumbs = _home_crumb(request, _navigation(request), page.locale.language_code)
+    metadata.json_ld = [breadcrumbs(crumbs + route.crumbs), *route.json_ld]
+    metadata.feeds += route.feeds
+    return metadata
 
 
 def _home_json_ld(

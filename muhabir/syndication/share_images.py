@@ -18,8 +18,8 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from wagtail.models import Site
 
+from muhabir.core.metadata import absolute
 from muhabir.home.models import SiteSettings
-from muhabir.syndication.links import absolute
 from muhabir.syndication.renditions import STRUCTURED_DATA_FILTERS
 
 SHARE_CARD_PATH = "muhabir/img/share-card.png"

@@ -21,13 +21,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from muhabir.core.metadata import absolute, hreflang_alternates, local_iso
 from muhabir.directory.models import ENTRY_KINDS, DirectoryPage
 from muhabir.directory.selectors import entries_public
 from muhabir.home.models import HomePage, SiteSettings
 from muhabir.newsroom.models import SectionPage
 from muhabir.syndication import selectors
 from muhabir.syndication.http import conditional_response, newest
-from muhabir.syndication.links import PageLinks, absolute, hreflang_alternates, local_iso
+from muhabir.syndication.links import PageLinks
 from muhabir.syndication.xml import xml_text
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

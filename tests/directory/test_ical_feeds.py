@@ -8,8 +8,10 @@ import icalendar
 import pytest
 from dateutil import rrule as dateutil_rrule
 from django.utils import timezone
+from wagtail.models import Site
 
 from muhabir.directory.calendar import occurrences as calendar
+from muhabir.home.models import SiteSettings
 from tests.factories.directory import AssociationFactory, EventFactory, PlaceFactory, berlin
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +131,19 @@ def test_all_day_event_uses_dates_with_exclusive_end(client, directory_pages):
     component = vevents(parse(client.get(f"{EVENTS}{event.slug}.ics")))["Kermes"]
     assert component.decoded("DTSTART") == dt.date(2031, 11, 15)
     assert component.decoded("DTEND") == dt.date(2031, 11, 17)
+
+
+def test_calendar_feeds_are_named_after_the_site_in_its_settings(client, directory_pages):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.site_name = "Ruhr Muhabiri"
+    site_settings.save()
+    EventFactory(title="Konser", start=berlin(2030, 11, 16, 19))
+    assert str(parse(client.get(f"{EVENTS}feed.ics"))["X-WR-CALNAME"]) == (
+        "Ruhr Muhabiri – etkinlikler"
+    )
+    assert str(parse(client.get("/de/verzeichnis/veranstaltungen/feed.ics"))["X-WR-CALNAME"]) == (
+        "Ruhr Muhabiri – Veranstaltungen"
+    )
 
 
 def test_cancelled_event_is_marked(client, directory_pages):

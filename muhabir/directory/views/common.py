@@ -21,9 +21,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from muhabir.core import text
+from muhabir.core.metadata import SCHEMA_CONTEXT, RouteHead, absolute, hreflang_alternates
 from muhabir.directory.segments import kind_for_segment
-from muhabir.syndication.links import absolute
-from muhabir.syndication.metadata import SCHEMA_CONTEXT, breadcrumbs, page_metadata
 
 if TYPE_CHECKING:
     from muhabir.directory.models import DirectoryPage
@@ -172,31 +171,19 @@ def render(
         crumbs.append(Crumb(view.crumb, view.url))
     title = view.title or crumbs[-1].title
 
-    metadata = page_metadata(request, page)
     canonical = absolute(request, view.url)
     if page_number > 1:
         canonical = f"{canonical}?page={page_number}"
-    metadata.canonical = canonical
-    metadata.alternates = []
-    if len(own) > 1 and page_number == 1:
-        metadata.alternates = sorted((code, absolute(request, url)) for code, url in own.items())
-        fallback = own.get(settings.LANGUAGE_CODE)
-        if fallback:
-            metadata.alternates.append(("x-default", absolute(request, fallback)))
-    replaced = {"og:url": canonical, "og:title": title, "twitter:title": title}
-    if description:
-        replaced |= {"og:description": description, "twitter:description": description}
-    for name in ("opengraph", "twitter"):
-        pairs = [(key, replaced.pop(key, value)) for key, value in getattr(metadata, name)]
-        prefix = "og:" if name == "opengraph" else "twitter:"
-        pairs += [(key, value) for key, value in replaced.items() if key.startswith(prefix)]
-        setattr(metadata, name, pairs)
-    home = metadata.json_ld[0]["itemListElement"][0] if metadata.json_ld else None
-    trail = [(home["name"], home["item"])] if home else []
-    trail += [(crumb.title, absolute(request, crumb.url)) for crumb in crumbs]
-    metadata.json_ld = [breadcrumbs(trail)]
-    for data in json_ld or []:
-        metadata.json_ld.append({"@context": SCHEMA_CONTEXT, **data})
+    alternates = {code: absolute(request, url) for code, url in own.items()}
+    # The page's head around it (site name, share image, feeds) is added where it is written.
+    route_head = RouteHead(
+        canonical=canonical,
+        title=title,
+        description=description,
+        alternates=hreflang_alternates(alternates) if page_number == 1 else [],
+        crumbs=[(crumb.title, absolute(request, crumb.url)) for crumb in crumbs],
+        json_ld=[{"@context": SCHEMA_CONTEXT, **data} for data in json_ld or []],
+    )
 
     context = {
         "page": page,
@@ -204,7 +191,7 @@ def render(
         "view": view,
         "view_title": title,
         "crumbs": crumbs,
-        "head_metadata": metadata,
+        "route_head": route_head,
         "language_urls": language_urls,
         "directory_nav": [
             {"kind": kind, "title": KIND_TITLES[kind], "url": page.url_for(kind)}

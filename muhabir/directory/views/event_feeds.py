@@ -17,11 +17,12 @@ from django.utils.http import quote_etag
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from muhabir.core.sites import site_name
 from muhabir.directory.calendar import ical
 from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.models import Association, IntegrationCentre
 from muhabir.directory.models.events import EventFilters
-from muhabir.directory.views.events import event_or_404, event_url, organiser_url, site_name
+from muhabir.directory.views.events import event_or_404, event_url, organiser_url
 
 FEED_MAX_AGE = 300
 ORGANISER_KINDS = {"association": Association, "centre": IntegrationCentre}

@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
 
 from muhabir.core import text
+from muhabir.core.metadata import FeedLink
+from muhabir.core.sites import site_name
 from muhabir.directory.calendar import occurrences as calendar
 from muhabir.directory.models import Association, Event
 from muhabir.directory.models.events import EventFilters
@@ -36,9 +37,7 @@ from muhabir.directory.views.common import (
 )
 from muhabir.directory.views.event_filters import event_filters_from, organiser_kind
 from muhabir.directory.views.structured import event_json_ld
-from muhabir.home.navigation import site_navigation
 from muhabir.newsroom.selectors import public_articles_for
-from muhabir.syndication.metadata import FeedLink
 
 # The upcoming list pages through at most this many occurrences.
 MAX_LISTED = 400
@@ -69,13 +68,6 @@ def organiser_url(page, organiser) -> str:
 
 def place_url(page, place) -> str:
     return page.url_for("places", f"{place.slug}/")
-
-
-def site_name(request) -> str:
-    # The masthead reads the same cached navigation; share it.
-    if not hasattr(request, "_muhabir_navigation"):
-        request._muhabir_navigation = site_navigation(Site.find_for_request(request))
-    return request._muhabir_navigation.site_name
 
 
 def feed_link_all(request, page) -> FeedLink:
@@ -115,8 +107,7 @@ def _describe(page, occurrence: calendar.Occurrence) -> dict:
 
 def _with_calendar_feed(request, page, response):
     """Add the events feed to the page head, for calendar programs and browsers to find."""
-    metadata = response.context_data["head_metadata"]
-    metadata.feeds.append(feed_link_all(request, page))
+    response.context_data["route_head"].feeds.append(feed_link_all(request, page))
     return response
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from muhabir.core import text
+from muhabir.core.metadata import local_iso
 from muhabir.directory.models import EVENT_TIME_ZONE, Association, Event, IntegrationCentre, Place
-from muhabir.syndication.links import local_iso
 
 # The closest schema.org type of each place category; the rest are plain Places.
 PLACE_TYPES = {

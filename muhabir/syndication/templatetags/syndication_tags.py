@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import template
 from wagtail.models import Page
 
-from muhabir.syndication.metadata import HeadMetadata, fallback_metadata, page_metadata
+from muhabir.core.metadata import HeadMetadata, RouteHead
+from muhabir.syndication.metadata import fallback_metadata, page_metadata, route_metadata
 
 register = template.Library()
 
@@ -22,12 +23,12 @@ def syndication_head(context) -> dict:
     request = context.get("request")
     page = context.get("page")
     metadata = HeadMetadata()
-    given = context.get("head_metadata")
-    if isinstance(given, HeadMetadata):
-        # Views routed below a page (the directory) describe themselves.
-        metadata = given
-    elif request is not None:
-        if isinstance(page, Page) and page.pk and getattr(page, "locale_id", None):
+    route = context.get("route_head")
+    if request is not None:
+        if isinstance(route, RouteHead) and isinstance(page, Page):
+            # Views routed below a page (the directory's) describe themselves.
+            metadata = route_metadata(request, page, route)
+        elif isinstance(page, Page) and page.pk and getattr(page, "locale_id", None):
             metadata = page_metadata(request, page, page_number=_page_number(context))
         else:
             metadata = fallback_metadata(request)
