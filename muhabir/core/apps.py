@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        # Django registers checks in ready(): the check functions read models and settings.
         from muhabir.core import checks  # noqa: F401 - registers the system checks

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +27,6 @@ def purge_front_cache(urls: Iterable[str]) -> None:
     if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     try:
-        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
         purge_urls_from_cache(urls)
     except Exception:
         logger.exception("Front cache: could not purge %d URLs (first: %s)", len(urls), urls[0])

@@ -10,6 +10,8 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # The roles name Group and Permission, models that cannot be imported before the app
+        # registry is ready.
         from muhabir.directory.roles import directory_permissions_sync
         from muhabir.newsroom.roles import last_app_config
 

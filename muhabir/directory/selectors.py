@@ -133,6 +133,8 @@ _ARTICLE_RELATIONS = (
 
 def entries_named_by(article) -> list[NamedEntry]:
     """The published directory entries an article names, linked in the article's language."""
+    # DirectoryPage's routes import the views, which import this module: a module-level
+    # import would be circular.
     from muhabir.directory.models import DirectoryPage
 
     found = []

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from muhabir.core.admin_columns import YesNoColumn
+from muhabir.directory import admin_csv
 from muhabir.directory.models import (
     Association,
     District,
@@ -161,8 +162,6 @@ register_snippet(DirectoryViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_csv_urls():
-    from muhabir.directory import admin_csv
-
     return [
         path("directory/csv/", admin_csv.csv_page, name="directory_csv"),
         path("directory/csv/<str:kind>.csv", admin_csv.csv_export, name="directory_csv_export"),
@@ -171,6 +170,4 @@ def register_csv_urls():
 
 @hooks.register("register_directory_menu_item")
 def register_csv_menu_item():
-    from muhabir.directory import admin_csv
-
     return admin_csv.csv_menu_item()

@@ -15,6 +15,8 @@ import io
 import struct
 import zlib
 
+from django.core.files.base import ContentFile
+from django.db import transaction
 from PIL import Image, ImageOps
 from wagtail.utils.file import hash_filelike
 
@@ -274,8 +276,6 @@ def image_file_clean(image) -> bool:
 
     Sets ``file_size`` and ``file_hash`` (Wagtail's duplicate check) to the clean file's.
     """
-    from django.core.files.base import ContentFile
-
     field_file = image.file
     if not field_file or getattr(field_file, "_committed", True):
         return False
@@ -301,9 +301,6 @@ def stored_image_strip(image, *, dry_run: bool = False) -> bool:
     The clean file is stored under a new name and the old one deleted with its renditions,
     which may carry the same metadata; the standard sizes are made again from the clean file.
     """
-    from django.core.files.base import ContentFile
-    from django.db import transaction
-
     with image.open_file() as handle:
         data = handle.read()
     cleaned = metadata_strip(data)

@@ -9,6 +9,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self) -> None:
+        # The handlers, roles and workflow names name models, which cannot be imported before
+        # the app registry is ready.
         from muhabir.newsroom import signals  # noqa: F401 - connects the handlers
         from muhabir.newsroom.roles import administrator_permissions_sync, last_app_config
         from muhabir.newsroom.workflow_names import workflow_names_connect

@@ -10,10 +10,12 @@ the site's languages is stored as its key again. Names that are no key stay as t
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_init, post_save, pre_save
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
+from wagtail.models import Task, Workflow
 
 NAME_KEYS = [
     # Translators: the name of the newsroom's workflow and of its task, shown in the
@@ -64,9 +66,6 @@ def name_store_key(sender, instance, **kwargs) -> None:
 
 def workflow_names_connect() -> None:
     """Connect the receivers to Workflow and every Task model (tasks are multi-table)."""
-    from django.apps import apps
-    from wagtail.models import Task, Workflow
-
     models = [Workflow, *(model for model in apps.get_models() if issubclass(model, Task))]
     for model in models:
         uid = f"workflow_names:{model._meta.label}"

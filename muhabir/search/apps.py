@@ -8,4 +8,5 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        # The handlers name models, which cannot be imported before the app registry is ready.
         from muhabir.search import signals  # noqa: F401 - connects the handlers

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import nh3
 from lxml import html as lxml_html
+from wagtail.embeds.oembed_providers import all_providers
 
 from muhabir.core.links import WEB, WEB_AND_CONTACT, link_scheme, safe_link
 
@@ -126,8 +127,6 @@ _PLAYERS = (
 
 @cache
 def _provider_patterns() -> tuple[re.Pattern, ...]:
-    from wagtail.embeds.oembed_providers import all_providers
-
     return tuple(
         re.compile(pattern, re.I) for provider in all_providers for pattern in provider["urls"]
     )

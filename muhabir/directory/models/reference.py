@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from muhabir.core.links import validate_web_link
-from muhabir.directory.models.base import Bilingual
+from muhabir.directory.models.base import Bilingual, language_current
 
 
 class District(models.Model):
@@ -81,10 +82,6 @@ class SpokenLanguage(models.Model):
     @property
     def name(self) -> str:
         """The language's name in the reader's language, from the Unicode CLDR."""
-        from babel import Locale, UnknownLocaleError
-
-        from muhabir.directory.models.base import language_current
-
         try:
             names = Locale(language_current()).languages
         except UnknownLocaleError:  # pragma: no cover - tr and de are always known

@@ -31,6 +31,8 @@ from wagtail.search import index
 from muhabir.core import text
 from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.newsroom.blocks import ArticleBodyBlock
+from muhabir.newsroom.models.placements import ArticlePlacement
+from muhabir.newsroom.models.sections import SectionPage
 
 READING_WORDS_PER_MINUTE = 200
 # The fields ``published_date`` is made from.
@@ -61,8 +63,6 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from muhabir.newsroom.models.sections import SectionPage
-
         parent = self.parent_page
         if parent is not None and "sections" in self.fields:
             home = parent.get_parent() if isinstance(parent.specific, SectionPage) else parent
@@ -288,8 +288,6 @@ class ArticlePage(EditorialPermissionsMixin, Page):
 
     def placements_sync(self) -> None:
         """Write one ArticlePlacement per section this article is listed in."""
-        from muhabir.newsroom.models.placements import ArticlePlacement
-
         parent_path = self.path[: -self.steplen]
         primary_id = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
         wanted = {section.pk for section in self.sections.all()}
@@ -316,6 +314,7 @@ class ArticlePage(EditorialPermissionsMixin, Page):
                 placement.save(update_fields=["is_primary", "published_date"])
 
     def get_context(self, request, *args, **kwargs):
+        # The selectors import the models: a module-level import would be circular.
         from muhabir.newsroom.selectors import article_translations, related_articles
 
         context = super().get_context(request, *args, **kwargs)

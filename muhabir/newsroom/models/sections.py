@@ -30,6 +30,7 @@ class SectionPage(EditorialPermissionsMixin, Page):
         verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
+        # The selectors import the models: a module-level import would be circular.
         from muhabir.newsroom.selectors import section_articles
 
         context = super().get_context(request, *args, **kwargs)
