@@ -60,12 +60,6 @@ class Bilingual:
         return EntryText("", language)
 
 
-def bilingual_with_language(instance, field: str, language: str | None = None) -> tuple[str, str]:
-    """``instance.text`` as a pair, for the reader template tags until they read it directly."""
-    found = instance.text(field, language)
-    return str(found), found.language
-
-
 class EntryQuerySet(models.QuerySet):
     def public(self):
         """The entries readers may see: published ones. Every reader's listing starts here;

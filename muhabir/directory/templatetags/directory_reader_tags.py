@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django import template
 from django.template.defaultfilters import floatformat
 
-from muhabir.directory.models.base import bilingual_with_language, language_current
+from muhabir.directory.models.base import Bilingual, language_current
 
 register = template.Library()
 
@@ -28,11 +28,11 @@ class Text:
 
 
 @register.simple_tag
-def bilingual_text(instance, field: str) -> Text:
+def bilingual_text(instance: Bilingual, field: str) -> Text:
     """``{% bilingual_text entry "description" as description %}``; ``foreign`` asks for lang."""
     reader = language_current()
-    text, language = bilingual_with_language(instance, field, reader)
-    return Text(text, language, language != reader)
+    found = instance.text(field, reader)
+    return Text(str(found), found.language, found.language != reader)
 
 
 @register.filter
