@@ -5,8 +5,10 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from muhabir.directory.models import Event, Place
+from tests.factories.directory import PlaceFactory
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -65,8 +67,6 @@ def test_an_upload_with_errors_lists_them_and_saves_nothing(superuser_client):
 
 
 def test_errors_are_shown_in_the_users_language(superuser_client, superuser):
-    from wagtail.users.models import UserProfile
-
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "de"
     profile.save()
@@ -89,7 +89,7 @@ def test_a_good_upload_imports_and_partial_and_dry_run_are_offered(superuser_cli
 
 
 def test_the_export_link_downloads_the_csv(superuser_client):
-    Place.objects.create(name="Çay Bahçesi", category="tea-garden")
+    PlaceFactory(name="Çay Bahçesi", category="tea-garden")
     response = superuser_client.get(reverse("directory_csv_export", args=["places"]))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"

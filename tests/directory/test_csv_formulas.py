@@ -9,7 +9,8 @@ import pytest
 
 from muhabir.directory.csv_io.exporting import export_csv
 from muhabir.directory.csv_io.importing import import_csv
-from muhabir.directory.models import Association, Place
+from muhabir.directory.models import Association
+from tests.factories.directory import AssociationFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def _rows(kind: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("value", FORMULAS)
 def test_text_starting_like_a_formula_is_exported_as_text(value):
-    Association.objects.create(
+    AssociationFactory(
         name="Dernek", slug="dernek", city="Köln", description_tr=value, contact_person=value
     )
 
@@ -40,7 +41,7 @@ def test_text_starting_like_a_formula_is_exported_as_text(value):
 
 
 def test_numbers_are_written_as_numbers_even_when_negative():
-    Place.objects.create(
+    PlaceFactory(
         name="Batı", slug="bati", category="cafe", city="Köln", latitude=-12.5, longitude=-0.25
     )
 
@@ -54,7 +55,7 @@ def test_numbers_are_written_as_numbers_even_when_negative():
     [*FORMULAS[:4], "- Kurs für Anfänger", "'=quoted already", "''+twice", "'plain quote'"],
 )
 def test_export_and_import_give_back_the_text_as_it_was(value):
-    Association.objects.create(
+    AssociationFactory(
         name="Dernek", slug="dernek", city="Köln", description_tr=value, phone="+49 221 0"
     )
     exported = export_csv("associations")

@@ -17,6 +17,7 @@ from muhabir.directory.models import (
     Offer,
     Place,
 )
+from tests.factories.directory import PlaceFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -351,7 +352,7 @@ def test_read_table_counts_rows_like_a_spreadsheet():
 
 
 def test_an_entry_with_a_draft_in_the_admin_gets_the_imported_values_in_its_draft():
-    place = Place.objects.create(name="Taslak", category="cafe", live=False)
+    place = PlaceFactory(name="Taslak", category="cafe", live=False)
     place.save_revision()
     assert place.has_unpublished_changes
     report = import_csv("places", f"slug,name\n{place.slug},Yeni Ad\n")

@@ -6,6 +6,7 @@ import pytest
 
 from muhabir.directory.models import District, IntegrationCentre, Place
 from muhabir.directory.selectors import Point, distance_km, near
+from tests.factories.directory import PlaceFactory
 
 # Landmarks (WGS 84), independent of the districts' data.
 KOELN_DOM = Point(50.9413, 6.9583)
@@ -131,14 +132,12 @@ def test_near_koeln_starts_with_koeln_and_leaves_out_duesseldorf():
 
 @pytest.mark.django_db
 def test_near_skips_entries_without_coordinates_and_keeps_the_queryset_filter():
-    Place.objects.create(name="Without", category="other")
-    inside = Place.objects.create(
+    PlaceFactory(name="Without", category="other")
+    inside = PlaceFactory(
         name="Dom", category="other", latitude=50.9413, longitude=6.9583, live=True
     )
-    Place.objects.create(
-        name="Draft", category="other", latitude=50.9414, longitude=6.9584, live=False
-    )
-    Place.objects.create(
+    PlaceFactory(name="Draft", category="other", latitude=50.9414, longitude=6.9584, live=False)
+    PlaceFactory(
         name="Bonn", category="other", latitude=BONN_MARKT.latitude, longitude=7.1022, live=True
     )
     found = list(near(Place.objects.filter(live=True), KOELN_DOM, 10))
@@ -148,8 +147,8 @@ def test_near_skips_entries_without_coordinates_and_keeps_the_queryset_filter():
 
 @pytest.mark.django_db
 def test_near_with_a_radius_of_zero_finds_only_the_point_itself():
-    exact = Place.objects.create(name="Here", category="other", latitude=51.0, longitude=7.0)
-    Place.objects.create(name="Close", category="other", latitude=51.001, longitude=7.0)
+    exact = PlaceFactory(name="Here", category="other", latitude=51.0, longitude=7.0)
+    PlaceFactory(name="Close", category="other", latitude=51.001, longitude=7.0)
     assert list(near(Place.objects.all(), Point(51.0, 7.0), 0)) == [exact]
 
 
@@ -157,7 +156,7 @@ def test_near_with_a_radius_of_zero_finds_only_the_point_itself():
 def test_near_the_edge_of_the_bounding_box():
     # Due east of the point the box is widest in degrees; a place just inside 50 km is found.
     point = Point(51.5, 7.0)
-    east = Place.objects.create(name="East", category="other", latitude=51.5, longitude=7.7)
+    east = PlaceFactory(name="East", category="other", latitude=51.5, longitude=7.7)
     distance = distance_km(point, Point(51.5, 7.7))
     assert [p.pk for p in near(Place.objects.all(), point, distance + 0.01)] == [east.pk]
     assert list(near(Place.objects.all(), point, distance - 0.01)) == []

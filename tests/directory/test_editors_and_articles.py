@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from muhabir.directory.models import EVENT_TIME_ZONE, Event
+from muhabir.directory.models import EVENT_TIME_ZONE, DirectoryPage, Event
+from tests.factories import ArticlePageFactory
+from tests.factories.directory import PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,13 +76,10 @@ def test_an_editor_publishes_a_proposed_event_in_the_admin(editor_client):
 
 
 def test_an_article_links_the_published_entries_it_names(client, sections):
-    from muhabir.directory.models import DirectoryPage, Place
-    from tests.factories import ArticlePageFactory
-
     home = sections["tr"][0].get_parent()
     home.add_child(instance=DirectoryPage(title="Rehber", slug="rehber"))
-    shown = Place.objects.create(name="İltis Park Çay Bahçesi", category="tea-garden", live=True)
-    hidden = Place.objects.create(name="Gizli Bahçe", category="tea-garden", live=False)
+    shown = PlaceFactory(name="İltis Park Çay Bahçesi", category="tea-garden", live=True)
+    hidden = PlaceFactory(name="Gizli Bahçe", category="tea-garden", live=False)
     article = ArticlePageFactory(parent=sections["tr"][0], title="Çay bahçesi açıldı")
     article.places.set([shown, hidden])
     article.save_revision().publish()

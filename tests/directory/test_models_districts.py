@@ -14,7 +14,8 @@ from muhabir.directory.models import (
     SpokenLanguage,
     TargetGroup,
 )
-from muhabir.directory.selectors import Point, distance_km
+from muhabir.directory.selectors import Point, distance_km, text_filter
+from tests.factories.directory import DistrictFactory, IntegrationCentreFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,8 +106,6 @@ def test_borken_opened_as_the_51st_and_steinfurt_as_the_52nd():
 
 
 def test_centres_are_found_by_the_text_search():
-    from muhabir.directory.selectors import text_filter
-
     found = text_filter(IntegrationCentre.objects.all(), "integrationszentrum lüdenscheid")
     assert [centre.for_district.slug for centre in found] == ["maerkischer-kreis"]
 
@@ -164,13 +163,13 @@ def test_reverse_removes_what_it_created_and_forwards_restores_it():
 
 def test_forwards_on_a_database_where_an_ordinal_is_taken():
     migration.backwards(apps, None)
-    district = District.objects.create(
+    district = DistrictFactory(
         name="Borken", slug="borken", kind="kreis", seat="Borken", latitude=51.8, longitude=6.8
     )
-    other = District.objects.create(
+    other = DistrictFactory(
         name="Testkreis", slug="testkreis", kind="kreis", seat="Test", latitude=51, longitude=7
     )
-    IntegrationCentre.objects.create(name="Zentrum Test", for_district=other, ordinal=51)
+    IntegrationCentreFactory(name="Zentrum Test", for_district=other, ordinal=51)
     migration.forwards(apps, None)
     borken = IntegrationCentre.objects.get(for_district=district)
     assert borken.ordinal is None

@@ -9,7 +9,6 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from muhabir.directory.models import (
-    Association,
     District,
     Event,
     IntegrationCentre,
@@ -18,7 +17,7 @@ from muhabir.directory.models import (
 )
 from muhabir.directory.models.events import rrule_is_endless, rrule_parse
 from muhabir.directory.selectors import text_filter
-from tests.factories.directory import AssociationFactory, EventFactory, OfferFactory
+from tests.factories.directory import AssociationFactory, EventFactory, OfferFactory, PlaceFactory
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = dt.UTC
@@ -43,21 +42,21 @@ def centre():
 
 @pytest.fixture
 def association():
-    return Association.objects.create(name="Avrupa Zonguldaklılar Derneği", live=True)
+    return AssociationFactory(name="Avrupa Zonguldaklılar Derneği", live=True)
 
 
 # Slugs
 
 
 def test_slug_is_made_from_the_name_with_turkish_letters_spelled_out():
-    place = Place.objects.create(name="İltis Park Çay Bahçesi", category="tea-garden")
+    place = PlaceFactory(name="İltis Park Çay Bahçesi", category="tea-garden")
     assert place.slug == "iltis-park-cay-bahcesi"
 
 
 def test_slugs_stay_unique():
-    first = Place.objects.create(name="Çay Bahçesi", category="tea-garden")
-    second = Place.objects.create(name="Çay Bahçesi", category="tea-garden")
-    third = Place.objects.create(name="Çay Bahçesi", category="tea-garden")
+    first = PlaceFactory(name="Çay Bahçesi", category="tea-garden")
+    second = PlaceFactory(name="Çay Bahçesi", category="tea-garden")
+    third = PlaceFactory(name="Çay Bahçesi", category="tea-garden")
     assert [first.slug, second.slug, third.slug] == [
         "cay-bahcesi",
         "cay-bahcesi-2",
@@ -66,7 +65,7 @@ def test_slugs_stay_unique():
 
 
 def test_saving_again_keeps_the_slug():
-    place = Place.objects.create(name="Çay Bahçesi", category="tea-garden")
+    place = PlaceFactory(name="Çay Bahçesi", category="tea-garden")
     place.name = "Yeni Çay Bahçesi"
     place.save()
     place.refresh_from_db()
@@ -74,13 +73,13 @@ def test_saving_again_keeps_the_slug():
 
 
 def test_an_editor_given_slug_is_kept():
-    place = Place.objects.create(name="Çay Bahçesi", category="tea-garden", slug="semaver")
+    place = PlaceFactory(name="Çay Bahçesi", category="tea-garden", slug="semaver")
     assert place.slug == "semaver"
 
 
 def test_offer_and_event_slugs_come_from_the_turkish_title_else_the_german(centre):
-    offer = Offer.objects.create(
-        title_de="Beratung für Eltern", kind="counselling", provider_centre=centre
+    offer = OfferFactory(
+        title_tr="", title_de="Beratung für Eltern", kind="counselling", provider_centre=centre
     )
     assert offer.slug == "beratung-fur-eltern"
     turkish = event(title_tr="Gurbette 59. Yıl", title_de="59 Jahre")
@@ -89,7 +88,7 @@ def test_offer_and_event_slugs_come_from_the_turkish_title_else_the_german(centr
 
 
 def test_the_same_slug_may_be_used_by_two_kinds_of_entry(association):
-    place = Place.objects.create(name="Avrupa Zonguldaklılar Derneği", category="other")
+    place = PlaceFactory(name="Avrupa Zonguldaklılar Derneği", category="other")
     assert place.slug == association.slug
 
 
@@ -297,7 +296,7 @@ def test_coordinates_within_range():
 
 
 def test_search_text_folds_case_turkish_letters_and_marks():
-    place = Place.objects.create(
+    place = PlaceFactory(
         name="İSTANBUL Kültür Evi",
         category="cultural-centre",
         city="Köln",
@@ -313,13 +312,13 @@ def test_search_text_folds_case_turkish_letters_and_marks():
 
 @pytest.mark.parametrize("query", ["istanbul", "İstanbul", "ISTANBUL", "kultur", "KÜLTÜR", "köln"])
 def test_the_text_filter_finds_entries_whatever_the_spelling(query):
-    place = Place.objects.create(name="İstanbul Kültür Evi", category="other", city="Köln")
-    Place.objects.create(name="Ankara Lokantası", category="restaurant", city="Bonn")
+    place = PlaceFactory(name="İstanbul Kültür Evi", category="other", city="Köln")
+    PlaceFactory(name="Ankara Lokantası", category="restaurant", city="Bonn")
     assert list(text_filter(Place.objects.all(), query)) == [place]
 
 
 def test_search_text_follows_edits():
-    place = Place.objects.create(name="Eski Ad", category="other")
+    place = PlaceFactory(name="Eski Ad", category="other")
     place.name = "Semaver Evi"
     place.save(update_fields=["name"])
     place.refresh_from_db()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from muhabir.directory.models import Association, Place
+from tests.factories.directory import AssociationFactory, PlaceFactory
 from tests.syndication.conftest import NEWS_NS, SITEMAP_NS, XHTML_NS, _schema, xml_valid
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,8 @@ def urlset_schema():
 
 
 def test_published_entries_are_listed_with_both_languages(client, directory_pages, urlset_schema):
-    Place.objects.create(name="İltis Park Çay Bahçesi", category="tea-garden", live=True)
-    Association.objects.create(name="Gizli Dernek", live=False)
+    PlaceFactory(name="İltis Park Çay Bahçesi", category="tea-garden", live=True)
+    AssociationFactory(name="Gizli Dernek", live=False)
 
     document = xml_valid(urlset_schema, client.get("/sitemap-directory.xml"))
 
