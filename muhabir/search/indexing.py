@@ -111,7 +111,7 @@ def document_for(
     readable = text.squash_whitespace(
         " ".join(part for part in (kicker, subtitle, teaser, body_text, *tags) if part)
     )
-    section_names = []
+    section_names: list[str] = []
     if sections is not None:
         for section_id in section_ids:
             section_names.extend(sections.names.get(section_id, ()))

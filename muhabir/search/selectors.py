@@ -277,7 +277,7 @@ def _language_facet(found: list[Candidate], filters: Filters) -> list[FacetOptio
 
 
 def _section_facet(found, families_by_article, sections, filters, language) -> list[FacetOption]:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for candidate in found:
         counts.update(families_by_article[candidate.article_id])
     selected = sections.family_of.get(filters.section) if filters.section else None

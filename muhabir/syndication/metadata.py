@@ -136,9 +136,9 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
         .select_related("locale")
     }
     versions[language] = links.page_url(page)
-    versions = {code: url for code, url in versions.items() if url}
+    found = {code: url for code, url in versions.items() if url}
     # The same links as the page's entry in the sitemap.
-    alternates = hreflang_alternates(versions) if page_number == 1 else []
+    alternates = hreflang_alternates(found) if page_number == 1 else []
 
     title = page.seo_title or (site_name if isinstance(page, HomePage) else page.title)
     description = _description(page)
@@ -151,7 +151,7 @@ def page_metadata(request: HttpRequest, page: Page, *, page_number: int = 1) -> 
         ("og:site_name", site_name),
         ("og:locale", opengraph_locale(language)),
     ]
-    og += [("og:locale:alternate", opengraph_locale(code)) for code in versions if code != language]
+    og += [("og:locale:alternate", opengraph_locale(code)) for code in found if code != language]
     if description:
         og.append(("og:description", description))
     metadata.twitter += [("twitter:title", title)]

@@ -127,7 +127,7 @@ def ical_event(event: Event, *, language: str, url: str = "", organiser_url: str
     if recurrence is not None:
         component.add("rrule", recurrence)
     component.add("summary", ical_text(summary(event, language)))
-    description = event.text("description", language)
+    description: str = event.text("description", language)
     price = event.text("price", language)
     if price:
         description = "\n\n".join(part for part in (description, price) if part)

@@ -185,12 +185,12 @@ def parse_cell(spec: Spec, column: str, raw: str):
         return value
     if isinstance(model_field, models.FloatField):
         try:
-            value = float(_number_text(text))
+            degrees = float(_number_text(text))
         except ValueError:
             raise CellError(_("Write a number in decimal degrees, e.g. 51.4935.")) from None
-        if not math.isfinite(value):
+        if not math.isfinite(degrees):
             raise CellError(_("Write a number in decimal degrees, e.g. 51.4935."))
-        return value
+        return degrees
     if _is_text(model_field) and text.startswith("'") and FORMULA_START.match(text):
         return text[1:]
     return text

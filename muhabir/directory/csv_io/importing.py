@@ -260,7 +260,7 @@ def _planned_cell(spec, instance, column, many) -> str:
 
 
 def _validation_errors(spec, header, number, instance, error) -> list[RowError]:
-    errors = []
+    errors: list[RowError] = []
     for name, field_errors in error.error_dict.items():
         for field_error in field_errors:
             column = None if name == NON_FIELD_ERRORS else name

@@ -127,7 +127,7 @@ class DirectoryEntry(Bilingual, DraftStateMixin, RevisionMixin, models.Model):
         value = getattr(self, self.slug_source, "")
         if not value and hasattr(self, f"{self.slug_source}_tr"):
             value = self.text(self.slug_source, "tr")
-        return text.slug(value, "tr")[:100] or self._meta.model_name
+        return text.slug(value, "tr")[:100] or str(self._meta.model_name)
 
     def slug_unique(self, base: str) -> str:
         model = type(self)

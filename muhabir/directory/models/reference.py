@@ -83,10 +83,9 @@ class SpokenLanguage(models.Model):
     def name(self) -> str:
         """The language's name in the reader's language, from the Unicode CLDR."""
         try:
-            names = Locale(language_current()).languages
+            return Locale(language_current()).languages.get(self.code, self.code)
         except UnknownLocaleError:  # pragma: no cover - tr and de are always known
-            names = {}
-        return names.get(self.code, self.code)
+            return self.code
 
 
 class Programme(Bilingual, models.Model):

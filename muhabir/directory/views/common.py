@@ -75,7 +75,7 @@ class Route:
     @property
     def kind(self) -> str:
         segment = self.kwargs.get("segment")
-        return kind_for_segment(segment) if segment else "start"
+        return (kind_for_segment(segment) if segment else None) or "start"
 
 
 def route_of(request: HttpRequest) -> Route:

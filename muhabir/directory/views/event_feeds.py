@@ -53,8 +53,8 @@ def _ical_response(request, body: bytes, *, filename: str | None = None) -> Http
     if filename is not None:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    conditional = get_conditional_response(request, etag=etag, response=response)
-    return conditional
+    # The stubs allow None; given a response, Django returns a 304, a 412 or that response.
+    return get_conditional_response(request, etag=etag, response=response) or response
 
 
 @require_safe

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 
 from muhabir.core import text
@@ -9,7 +11,7 @@ from muhabir.core.metadata import local_iso
 from muhabir.directory.models import EVENT_TIME_ZONE, Association, Event, IntegrationCentre, Place
 
 # The closest schema.org type of each place category; the rest are plain Places.
-PLACE_TYPES = {
+PLACE_TYPES: dict[str, str] = {
     Place.Category.TEA_GARDEN: "CafeOrCoffeeShop",
     Place.Category.CAFE: "CafeOrCoffeeShop",
     Place.Category.RESTAURANT: "Restaurant",
@@ -62,7 +64,7 @@ def _contact(data: dict, entry) -> dict:
 
 
 def place_json_ld(request: HttpRequest, place: Place, url: str, description: str) -> dict:
-    data = {
+    data: dict[str, Any] = {
         "@type": PLACE_TYPES.get(place.category, "Place"),
         "@id": f"{url}#place",
         "name": place.name,
@@ -82,7 +84,11 @@ def place_json_ld(request: HttpRequest, place: Place, url: str, description: str
 def association_json_ld(
     request: HttpRequest, association: Association, url: str, description: str
 ) -> dict:
-    data = {"@type": "Organization", "@id": f"{url}#organization", "name": association.name}
+    data: dict[str, Any] = {
+        "@type": "Organization",
+        "@id": f"{url}#organization",
+        "name": association.name,
+    }
     data["url"] = url
     if description:
         data["description"] = description
@@ -96,7 +102,7 @@ def association_json_ld(
 def centre_json_ld(
     request: HttpRequest, centre: IntegrationCentre, url: str, description: str
 ) -> dict:
-    data = {
+    data: dict[str, Any] = {
         "@type": "GovernmentOrganization",
         "@id": f"{url}#organization",
         "name": centre.name,
@@ -114,7 +120,7 @@ def event_json_ld(event: Event, occurrence, *, language: str, url: str, organise
     """An Event at its next occurrence (or its first, once over), in the reader's language."""
     status = "EventCancelled" if event.cancelled else "EventScheduled"
     description = event.text("description", language)
-    data = {
+    data: dict[str, Any] = {
         "@type": "Event",
         "name": event.text("title", language),
         "url": url,
@@ -134,7 +140,7 @@ def event_json_ld(event: Event, occurrence, *, language: str, url: str, organise
     venue = event.venue
     lines = event.location_lines
     if venue or lines:
-        location = {"@type": "Place", "name": venue or ", ".join(lines)}
+        location: dict[str, Any] = {"@type": "Place", "name": venue or ", ".join(lines)}
         place = event.place_shown
         source = event if (event.street or event.city) or place is None else place
         address = {

@@ -33,8 +33,8 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
         with translation.override("en"):
             report = import_csv(kind, data, partial=partial, dry_run=dry_run)
-            for error in report.errors:
-                self.stderr.write(str(error))
+            for row_error in report.errors:
+                self.stderr.write(str(row_error))
             summary = report.summary()
         if report.errors:
             raise CommandError(summary)
