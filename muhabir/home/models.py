@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -29,14 +30,20 @@ class HomePage(EditorialPermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lead"] = lead = lead_article(home=self)
-        context["section_blocks"] = blocks = front_page_sections(home=self)
+        # Read only when the template's cached fragment is rendered afresh.
+        context["front"] = SimpleLazyObject(self.front_page)
+        context["bilingual_labels"] = SiteSettings.for_request(request).bilingual_section_labels
+        return context
+
+    def front_page(self) -> dict:
+        """The lead story and the sections' newest articles, with their teaser images."""
+        lead = lead_article(home=self)
+        blocks = front_page_sections(home=self)
         images = [block.articles[0].hero_image for block in blocks if block.articles]
         if lead is not None:
             images.append(lead.hero_image)
         images_prefetch_renditions([image for image in images if image is not None])
-        context["bilingual_labels"] = SiteSettings.for_request(request).bilingual_section_labels
-        return context
+        return {"lead": lead, "section_blocks": blocks}
 
 
 class StandardPage(EditorialPermissionsMixin, Page):

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
@@ -29,11 +28,12 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_request
-from wagtail.models import Page
 
 from muhabir.pagecache import versions
+from muhabir.pagecache.expiry import next_expiry
+from muhabir.pagecache.fragments import fragment_cache_enabled
 from muhabir.pagecache.invalidation import STRUCTURE_TAGS
-from muhabir.pagecache.recording import recording
+from muhabir.pagecache.recording import essential, recording
 
 KEY = "pagecache:page:{}"
 # Never cached: the admin and its previews, documents (their privacy is checked per
@@ -88,30 +88,6 @@ def _storable(response: HttpResponse) -> bool:
     return vary <= SHAREABLE_VARY
 
 
-def _next_expiry() -> float | None:
-    """When the next live page expires: cached pages must not show it after that.
-
-    Readers' listings hide expired articles at once (before the periodic job unpublishes
-    them), so a page showing one may live only until then. Kept per version of the page
-    tree, so a changed expiry time is seen by every worker at its next render.
-    """
-    tree_version = versions.changed_at(["table:wagtailcore_page"])
-    key = f"pagecache:next-expiry:{tree_version}"
-    cache = caches["default"]
-    found = cache.get(key)
-    if found is None:
-        first = (
-            Page.objects.live()
-            .filter(expire_at__gt=datetime.now(tz=UTC))
-            .order_by("expire_at")
-            .values_list("expire_at", flat=True)
-            .first()
-        )
-        found = first.timestamp() if first else 0.0
-        cache.set(key, found, 3600)
-    return found or None
-
-
 def _add_http_caching(response: HttpResponse, entry: Entry) -> None:
     if "Cache-Control" not in response:
         patch_cache_control(
@@ -141,7 +117,12 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not page_cache_enabled() or not _anonymous_get(request):
-            response = self.get_response(request)
+            if fragment_cache_enabled():
+                # Cached fragments count what the request read before them as theirs.
+                with recording():
+                    response = self.get_response(request)
+            else:
+                response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # A signed-in reader's page is theirs: no shared cache may keep it.
                 patch_cache_control(response, private=True)
@@ -163,7 +144,7 @@ class PageCacheMiddleware:
             status=response.status_code,
             headers=[],
             content=response.content,
-            tags=frozenset(recorder.tags | STRUCTURE_TAGS),
+            tags=essential(recorder.tags | STRUCTURE_TAGS),
             started_at=started_at,
             valid_until=started_at + settings.MUHABIR_PAGE_CACHE_SECONDS,
         )
@@ -174,7 +155,7 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS and name != "X-Page-Cache"
         ]
-        expiry = _next_expiry()
+        expiry = next_expiry()
         if expiry is not None:
             entry.valid_until = min(entry.valid_until, expiry)
         timeout = int(entry.valid_until - time.time())

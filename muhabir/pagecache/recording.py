@@ -65,6 +65,8 @@ IGNORED_TABLES = frozenset(
 TABLE = re.compile(r'\b(?:FROM|JOIN)\s+[`"]?(\w+)[`"]?', re.IGNORECASE)
 
 _root_labels: dict[type, str | None] = {}
+# The table of each row tag's model, where the model's root table is recorded.
+_label_tables: dict[str, str] = {}
 
 
 def row_tag(model: type, pk) -> str | None:
@@ -75,6 +77,8 @@ def row_tag(model: type, pk) -> str | None:
         root = parents[-1] if parents else model
         label = None if root._meta.label_lower in IGNORED_MODELS else root._meta.label_lower
         _root_labels[model] = label
+        if label is not None:
+            _label_tables[label] = root._meta.db_table
     if label is None or pk is None:
         return None
     return f"{label}:{pk}"
@@ -82,6 +86,23 @@ def row_tag(model: type, pk) -> str | None:
 
 def table_tag(table: str) -> str | None:
     return None if table in IGNORED_TABLES else f"table:{table}"
+
+
+def essential(tags: set[str]) -> frozenset[str]:
+    """``tags`` without the row tags that their table's tag already covers.
+
+    A saved or deleted row changes its table's tag along with its own
+    (``invalidation.model_tags``), so beside ``table:wagtailcore_page`` the tags of single
+    pages add nothing. What stays is what can change alone: rows of ignored tables (an
+    image's credit) and the tables. Fewer tags make every validity check cheaper.
+    """
+    kept = set()
+    for tag in tags:
+        label = tag.partition(":")[0]
+        if label != "table" and f"table:{_label_tables.get(label)}" in tags:
+            continue
+        kept.add(tag)
+    return frozenset(kept)
 
 
 @dataclass
@@ -111,9 +132,28 @@ def _query_run(execute, sql, params, many, context):
     return execute(sql, params, many, context)
 
 
+def current_tags() -> set[str]:
+    """What the render being recorded has read so far (empty when nothing is recorded)."""
+    recorder = _recorder.get()
+    return set(recorder.tags) if recorder is not None else set()
+
+
+def note(tags) -> None:
+    """Add ``tags`` to the render being recorded, if any: what a cached part of the page
+    (a fragment, a remembered value) was made of is part of what the page is made of."""
+    recorder = _recorder.get()
+    if recorder is not None:
+        recorder.tags.update(tags)
+
+
 @contextmanager
 def recording():
-    """Note the rows and tables read inside the block; yields the ``Recorder``."""
+    """Note the rows and tables read inside the block; yields the ``Recorder``.
+
+    Blocks nest: what an inner block notes (a fragment inside a page) is noted by the
+    outer one too.
+    """
+    outer = _recorder.get()
     recorder = Recorder()
     token = _recorder.set(recorder)
     try:
@@ -121,6 +161,8 @@ def recording():
             yield recorder
     finally:
         _recorder.reset(token)
+        if outer is not None:
+            outer.tags.update(recorder.tags)
 
 
 def connect() -> None:

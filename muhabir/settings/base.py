@@ -228,6 +228,9 @@ MUHABIR_SECTION_PAGE_SIZE = env.integer("MUHABIR_SECTION_PAGE_SIZE", 20, minimum
 # no save announces, such as an event that has just ended.
 MUHABIR_PAGE_CACHE = env.boolean("MUHABIR_PAGE_CACHE", True)
 MUHABIR_PAGE_CACHE_SECONDS = env.integer("MUHABIR_PAGE_CACHE_SECONDS", 600, minimum=1)
+# Parts of pages kept between renders by the same rule (muhabir.pagecache.fragments): what
+# the next render of a page can reuse after a publish elsewhere. Same lifetime.
+MUHABIR_FRAGMENT_CACHE = env.boolean("MUHABIR_FRAGMENT_CACHE", True)
 # What browsers and the front proxy are told about anonymous pages.
 MUHABIR_HTTP_MAX_AGE = env.integer("MUHABIR_HTTP_MAX_AGE", 60)
 MUHABIR_HTTP_STALE_WHILE_REVALIDATE = env.integer("MUHABIR_HTTP_STALE_WHILE_REVALIDATE", 600)

@@ -14,3 +14,4 @@ STATIC_ROOT = None  # static files come from the finders; no collectstatic in te
 # Tests that check pages after changing rows behind Wagtail's back (bulk updates, fixtures)
 # would see cached copies; the page cache's own tests turn it on.
 MUHABIR_PAGE_CACHE = env.boolean("MUHABIR_PAGE_CACHE", False)  # noqa: F405
+MUHABIR_FRAGMENT_CACHE = env.boolean("MUHABIR_FRAGMENT_CACHE", False)  # noqa: F405

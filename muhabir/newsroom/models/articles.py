@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -318,9 +318,10 @@ class ArticlePage(EditorialPermissionsMixin, Page):
         from muhabir.newsroom.selectors import article_translations, related_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["translations"] = list(article_translations(page=self))
-        context["related"] = related_articles(article=self)
-        context["reading_minutes"] = self.reading_minutes
+        # Read only when the template's cached fragment is rendered afresh.
+        context["translations"] = article_translations(page=self)
+        context["related"] = SimpleLazyObject(lambda: related_articles(article=self))
+        context["reading_minutes"] = SimpleLazyObject(lambda: self.reading_minutes)
         return context
 
     @property

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.images.models import CustomRendition
 from muhabir.images.renditions import THUMB_FILTERS
+from muhabir.pagecache.fragments import remembered
 
 
 class SectionPage(EditorialPermissionsMixin, Page):
@@ -51,6 +52,11 @@ class SectionPage(EditorialPermissionsMixin, Page):
             if anyascii(translation.title).casefold() != anyascii(self.title).casefold()
         ]
         paginator = Paginator(articles, settings.MUHABIR_SECTION_PAGE_SIZE)
+        # Counting a large section's articles for the page links costs more than the rest
+        # of the page; the count is kept until an article is published or moved.
+        paginator.count = remembered(
+            request, "section-article-count", [self], lambda: articles.count()
+        )
         try:
             context["articles"] = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):

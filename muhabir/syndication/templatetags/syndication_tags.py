@@ -6,6 +6,7 @@ from django import template
 from wagtail.models import Page
 
 from muhabir.core.metadata import HeadMetadata, RouteHead
+from muhabir.pagecache.fragments import remembered
 from muhabir.syndication.metadata import fallback_metadata, page_metadata, route_metadata
 
 register = template.Library()
@@ -29,7 +30,14 @@ def syndication_head(context) -> dict:
             # Views routed below a page (the directory's) describe themselves.
             metadata = route_metadata(request, page, route)
         elif isinstance(page, Page) and page.pk and getattr(page, "locale_id", None):
-            metadata = page_metadata(request, page, page_number=_page_number(context))
+            number = _page_number(context)
+            # The same for every reader of the page: kept until what it names changes.
+            metadata = remembered(
+                request,
+                "syndication-head",
+                [page, number, request.path],
+                lambda: page_metadata(request, page, page_number=number),
+            )
         else:
             metadata = fallback_metadata(request)
     return {"metadata": metadata}
