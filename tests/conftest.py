@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from muhabir.home.models import HomePage
 from muhabir.newsroom.models import SectionPage
 from muhabir.newsroom.roles import ADMINISTRATOR, EDITOR, REPORTER
+from muhabir.pagecache import memo
 from tests.factories import CustomImageFactory
 
 PASSWORD = "muhabir-test-şifre"
@@ -25,8 +26,10 @@ SECTIONS = [
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: navigation and renditions are cached there."""
+    """Each test starts with an empty cache: navigation and renditions are cached there,
+    and the workers' own copies (the site of a host name) are kept by its change times."""
     cache.clear()
+    memo.forget()
 
 
 @pytest.fixture(autouse=True)

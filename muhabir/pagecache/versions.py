@@ -54,8 +54,10 @@ def changed_at(tags: Iterable[str]) -> float:
 
 def _write(tags: list[str], moment: float) -> None:
     if _shared_cache():
-        # Kept well past any page's lifetime: a lost time would revive old pages.
-        caches["default"].set_many({KEY.format(tag): moment for tag in tags}, 7 * 24 * 60 * 60)
+        # Never expiring, so that Redis evicting under memory pressure (``volatile-lru``,
+        # docs/deploy.md) drops pages and fragments, which all expire, and never a change
+        # time: a lost time would revive the pages made before it.
+        caches["default"].set_many({KEY.format(tag): moment for tag in tags}, None)
         return
     try:
         # In a savepoint: a failure here must not break the editor's transaction.

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, locale and the rest: a cached page needs none of them.
     "muhabir.pagecache.middleware.PageCacheMiddleware",
+    # Pages the cache did not answer find their Wagtail site without a query.
+    "muhabir.pagecache.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Above LocaleMiddleware, which would send old WordPress paths to /tr/... instead.
     "muhabir.wordpress.middleware.LegacyLinkMiddleware",

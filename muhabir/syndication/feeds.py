@@ -24,6 +24,7 @@ from wagtail.models import Site
 
 from muhabir.core.metadata import absolute, local_iso
 from muhabir.home.models import SiteSettings
+from muhabir.pagecache.fragments import remembered
 from muhabir.syndication import selectors
 from muhabir.syndication.http import conditional_response, newest
 from muhabir.syndication.items import FeedItem, feed_items
@@ -264,6 +265,19 @@ def _describe(request, *, site_name: str, home, section, tag) -> tuple[str, str,
 
 
 def _serve(request: HttpRequest, kind: str, *, section_slug: str = "", tag_slug: str = ""):
+    # The same bytes for every reader: kept until an article, section or setting changes.
+    body, content_type, last_modified = remembered(
+        request,
+        "feed",
+        [kind, section_slug, tag_slug],
+        lambda: _build(request, kind, section_slug=section_slug, tag_slug=tag_slug),
+    )
+    response = HttpResponse(body, content_type=content_type)
+    return conditional_response(request, response, last_modified=last_modified)
+
+
+def _build(request: HttpRequest, kind: str, *, section_slug: str, tag_slug: str):
+    """The feed's body, its content type and when what it shows last changed."""
     site = Site.find_for_request(request)
     language = get_language()
     home = selectors.language_home(site=site, language=language) if site else None
@@ -306,13 +320,9 @@ def _serve(request: HttpRequest, kind: str, *, section_slug: str = "", tag_slug:
         updated=items_updated or last_modified or EPOCH,
     )
     if kind == "json":
-        response = HttpResponse(render_json(source, items), content_type=JSON_FEED_CONTENT_TYPE)
-    else:
-        generator = MuhabirRssFeed if kind == "rss" else MuhabirAtomFeed
-        response = HttpResponse(
-            render_xml(source, items, generator), content_type=generator.content_type
-        )
-    return conditional_response(request, response, last_modified=last_modified)
+        return render_json(source, items), JSON_FEED_CONTENT_TYPE, last_modified
+    generator = MuhabirRssFeed if kind == "rss" else MuhabirAtomFeed
+    return render_xml(source, items, generator), generator.content_type, last_modified
 
 
 @require_safe

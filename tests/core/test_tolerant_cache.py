@@ -59,3 +59,13 @@ def test_no_connection_is_tried_during_the_pause(dead_redis, monkeypatch):
     )
     dead_redis.get("a")
     assert calls == []
+
+
+def test_calls_share_one_client_per_connection_pool(dead_redis):
+    # Django makes a new client object for every call; building one costs more than a
+    # page served from the cache.
+    client = dead_redis._cache.get_client("a")
+
+    assert dead_redis._cache.get_client("b") is client
+    assert dead_redis._cache.get_client("c", write=True) is client
+    assert client.connection_pool is dead_redis._cache._get_connection_pool(False)

@@ -1,0 +1,44 @@
+"""Values kept in the worker's memory while the tables they come from are unchanged.
+
+Some reads happen on every request and almost never change: which site a host name
+belongs to, with its root page. Each worker keeps its own copy and checks one change time
+per request (``versions``), so an edit in the admin of any app server is seen at the next
+request. Each caller gets a fresh copy: the objects are model instances that code may
+annotate or cache relations on, and no request may see another's.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from muhabir.pagecache import versions
+
+T = TypeVar("T")
+# Bounded: keys come from request headers (host names), which a client chooses.
+MAX_ENTRIES = 256
+
+_entries: dict[Hashable, tuple[float, bytes]] = {}
+_lock = threading.Lock()
+
+
+def remembered_in_process(key: Hashable, tags: Iterable[str], compute: Callable[[], T]) -> T:
+    """``compute()``, or a copy of what it returned while none of ``tags`` has changed."""
+    changed = versions.changed_at(tags)
+    found = _entries.get(key)
+    if found is not None and found[0] == changed:
+        return pickle.loads(found[1])  # noqa: S301 - bytes this process pickled itself
+    value = compute()
+    with _lock:
+        if len(_entries) >= MAX_ENTRIES:
+            _entries.clear()
+        _entries[key] = (changed, pickle.dumps(value))
+    return value
+
+
+def forget() -> None:
+    """Drop every kept value (tests start from nothing)."""
+    with _lock:
+        _entries.clear()

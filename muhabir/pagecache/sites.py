@@ -1,0 +1,46 @@
+"""The Wagtail site of each request, without a query per request.
+
+Wagtail looks the site up by host name on every request that needs it (one query with
+its root page). ``SiteMiddleware`` answers from the worker's memory while the sites and
+the page tree are unchanged and leaves it where ``Site.find_for_request`` looks first.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+from muhabir.pagecache.memo import remembered_in_process
+from muhabir.pagecache.middleware import BYPASS_PREFIXES
+
+# A site's root page is part of what is kept, so page edits count too.
+SITE_TAGS = ("table:wagtailcore_site", "table:wagtailcore_page")
+
+
+def _lookup(hostname: str, port: int) -> Site | None:
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+def site_for_request(request: HttpRequest) -> Site | None:
+    """What ``Site.find_for_request`` would answer, from memory when nothing changed."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    return remembered_in_process(
+        ("site", hostname, port), SITE_TAGS, lambda: _lookup(hostname, port)
+    )
+
+
+class SiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        # The admin, documents and health checks look up no site, or their own way.
+        if not request.path.startswith(BYPASS_PREFIXES) and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
