@@ -16,6 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import connections
+from django.db.models import Model
 from django.db.models.signals import post_init
 
 # Rows and tables that say nothing about what a reader sees, or that change on every
@@ -69,7 +70,7 @@ _root_labels: dict[type, str | None] = {}
 _label_tables: dict[str, str] = {}
 
 
-def row_tag(model: type, pk) -> str | None:
+def row_tag(model: type[Model], pk) -> str | None:
     """The tag of one row, the same whichever subclass (``Page`` or ``ArticlePage``) loaded it."""
     label = _root_labels.get(model, ...)
     if label is ...:

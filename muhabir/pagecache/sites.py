@@ -19,7 +19,7 @@ from muhabir.pagecache.middleware import BYPASS_PREFIXES
 SITE_TAGS = ("table:wagtailcore_site", "table:wagtailcore_page")
 
 
-def _lookup(hostname: str, port: int) -> Site | None:
+def _lookup(hostname: str, port: str) -> Site | None:
     try:
         return get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
@@ -28,7 +28,8 @@ def _lookup(hostname: str, port: int) -> Site | None:
 
 def site_for_request(request: HttpRequest) -> Site | None:
     """What ``Site.find_for_request`` would answer, from memory when nothing changed."""
-    hostname = split_domain_port(request._get_raw_host())[0]
+    # The raw host, as Wagtail reads it: its own lookup skips the ALLOWED_HOSTS check.
+    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
     port = request.get_port()
     return remembered_in_process(
         ("site", hostname, port), SITE_TAGS, lambda: _lookup(hostname, port)
@@ -42,5 +43,5 @@ class SiteMiddleware:
     def __call__(self, request: HttpRequest):
         # The admin, documents and health checks look up no site, or their own way.
         if not request.path.startswith(BYPASS_PREFIXES) and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)
+            request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
         return self.get_response(request)
