@@ -12,7 +12,7 @@
 The database ``muhabir_bench`` on 127.0.0.1:5432 is built once (migrate, demo site, N
 synthetic articles through bench/common.py's ``bench_site_build``) and reused while it
 holds exactly N synthetic articles; with another N it is dropped and rebuilt. Settings
-are ``muhabir.settings.production`` with Redis db 13 (emptied at each start), static
+are ``muhabir.settings.production`` with Redis db 10 (emptied at each start), static
 files collected under data/bench/static, media under data/bench/media.
 """
 
@@ -46,7 +46,8 @@ from deploy.loopback import (  # noqa: E402 - after the path is set
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "muhabir_bench"
-REDIS_URL = "redis://127.0.0.1:6379/13"
+# Database 10: the test suites use 11 to 15.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
 BENCH_DIR = ROOT / "data" / "bench"
 SECRET_KEY = "bench-only-" + "k7Qm2xWv9pLr4tZs" * 3  # not a secret: loopback benchmarks
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -82,7 +83,9 @@ def _synthetic_articles(database: str) -> int | None:
         return None
 
 
-def settings_environment(*, database: str = DATABASE, page_cache: bool = True) -> dict[str, str]:
+def settings_environment(
+    *, database: str = DATABASE, page_cache: bool = True, fragment_cache: bool = True
+) -> dict[str, str]:
     """The environment of every process of the stack: production settings on loopback."""
     return {
         **base_environment(),
@@ -95,6 +98,7 @@ def settings_environment(*, database: str = DATABASE, page_cache: bool = True) -
         "STATIC_ROOT": str(BENCH_DIR / "static"),
         "MUHABIR_BASE_URL": "http://127.0.0.1",
         "MUHABIR_PAGE_CACHE": "true" if page_cache else "false",
+        "MUHABIR_FRAGMENT_CACHE": "true" if fragment_cache else "false",
         "MUHABIR_2FA_REQUIRED_FOR_ADMINISTRATORS": "false",
         # Plain HTTP on loopback: no redirect to HTTPS, no HSTS, cookies over HTTP.
         "MUHABIR_SSL_REDIRECT": "false",
@@ -261,6 +265,7 @@ def production_stack(
     *,
     articles: int = 20000,
     page_cache: bool = True,
+    fragment_cache: bool = True,
     nginx: bool = True,
     workers: int = 4,
     database: str = DATABASE,
@@ -275,7 +280,9 @@ def production_stack(
         static_root = workdir / "limit"
         static_root.mkdir()
         app_port = free_port()
-        environ = settings_environment(database=database, page_cache=page_cache)
+        environ = settings_environment(
+            database=database, page_cache=page_cache, fragment_cache=fragment_cache
+        )
         front = None
         nginx_url = static_url = None
         if nginx:

@@ -4,7 +4,8 @@ Starts the production set-up on loopback (bench/production.py: PostgreSQL databa
 ``muhabir_bench`` with N synthetic articles, Redis, gunicorn with deploy/gunicorn.conf.py,
 nginx with deploy/nginx.conf) and measures with wrk, for each reader page:
 
-- uncached: gunicorn with MUHABIR_PAGE_CACHE=false;
+- uncached: gunicorn with MUHABIR_PAGE_CACHE=false and MUHABIR_FRAGMENT_CACHE=false;
+- fragments: the page cache off, the kept fragments on (after a warm-up read);
 - app cache: gunicorn with the page cache on (after a warm-up read);
 - nginx: the shipped nginx in front of it (its page cache, after a warm-up read);
 - static: nginx serving the very bytes of that page as a file: the limit.
@@ -246,21 +247,30 @@ def main() -> None:
     rows: dict[tuple[str, str], dict] = {}
     memory = []
 
-    with production_stack(
-        articles=args.articles, page_cache=False, nginx=False, workers=args.workers, log=log
-    ) as stack:
-        pages = page_urls()
-        for name, path in pages.items():
-            status, _, _ = fetch(stack.app_url + path)
-            if status != 200:
-                sys.exit(f"{name} ({path}) answered {status}; see {args.log}")
-            for _ in range(3):
-                fetch(stack.app_url + path)
-            rows[(name, "uncached")] = measure(
-                stack, stack.app_url + path, ("gunicorn", "postgres", "redis"), args
-            )
-            print(f"  {name}, uncached: {rows[(name, 'uncached')]['rps']:.0f}/s", flush=True)
-        memory.append(memory_line(stack, "uncached"))
+    pages: dict[str, str] = {}
+    # Uncached: every request renders all of the page. Fragments: the page cache is off,
+    # its parts are kept (what a render costs when only the page itself changed).
+    for kind, fragment_cache in (("uncached", False), ("fragments", True)):
+        with production_stack(
+            articles=args.articles,
+            page_cache=False,
+            fragment_cache=fragment_cache,
+            nginx=False,
+            workers=args.workers,
+            log=log,
+        ) as stack:
+            pages = pages or page_urls()
+            for name, path in pages.items():
+                status, _, _ = fetch(stack.app_url + path)
+                if status != 200:
+                    sys.exit(f"{name} ({path}) answered {status}; see {args.log}")
+                for _ in range(3):
+                    fetch(stack.app_url + path)
+                rows[(name, kind)] = measure(
+                    stack, stack.app_url + path, ("gunicorn", "postgres", "redis"), args
+                )
+                print(f"  {name}, {kind}: {rows[(name, kind)]['rps']:.0f}/s", flush=True)
+            memory.append(memory_line(stack, kind))
 
     with production_stack(
         articles=args.articles, page_cache=True, nginx=True, workers=args.workers, log=log
@@ -307,7 +317,7 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for name in pages:
         limit = rows[(name, "static")]["rps"]
-        for kind in ("uncached", "app cache", "nginx", "static"):
+        for kind in ("uncached", "fragments", "app cache", "nginx", "static"):
             row = rows[(name, kind)]
             note = row.get("note", "")
             if row["bad"]:

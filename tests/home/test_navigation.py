@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from muhabir.directory.models import DirectoryPage
 from muhabir.home.models import StandardPage
 from muhabir.newsroom.models import SectionPage
@@ -16,7 +18,9 @@ def _navigation(client, url: str) -> tuple[list[str], list[str]]:
     return main, footer
 
 
+@pytest.mark.django_db
 def test_new_sections_and_directory_pages_are_in_the_menu_by_default():
+    # A new page looks up its content type, which the database holds.
     assert SectionPage(title="Toplum", slug="toplum").show_in_menus
     assert DirectoryPage(title="Rehber", slug="rehber").show_in_menus
     assert not StandardPage(title="Künye", slug="kunye").show_in_menus

@@ -17,7 +17,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from muhabir.home.models import SiteSettings
 from muhabir.pagecache import fragments
@@ -284,3 +284,17 @@ def test_a_page_cached_from_kept_fragments_is_dropped_when_they_change(
     response = client.get("/tr/?ref=newsletter")
     assert response["X-Page-Cache"] == "miss"
     assert "Duisburg’da çay bahçesi" in response.content.decode()
+
+
+def test_a_published_translation_is_linked_from_the_article_at_once(fragment_cache, article):
+    client = Client()
+    _warm(client, article.url)
+    german = article.copy_for_translation(Locale.objects.get(language_code="de"))
+    german.title = "Yıldız Kenter auf ihrem letzten Weg begleitet"
+    german.slug = "yildiz-kenter-auf-ihrem-letzten-weg-begleitet"
+    german.save_revision().publish()
+    german.refresh_from_db()
+
+    text = _text(client, article.url)
+    # The language switch and the article's own link to its translation.
+    assert text.count(f'href="{german.url}"') >= 2

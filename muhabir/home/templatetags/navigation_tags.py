@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from muhabir.home.navigation import LanguageNavigation, SiteNavigation, site_navigation
+from muhabir.pagecache.fragments import remembered
 
 register = template.Library()
 
@@ -35,6 +36,16 @@ def site_name(context) -> str:
     return _navigation(context).site_name
 
 
+def _translation_urls(request, page: Page) -> dict[str, str]:
+    return {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """One link per language: to the current page's translation, else that language's home."""
@@ -44,13 +55,9 @@ def language_links(context) -> list[dict]:
     # Views below a page (the directory's lists and entries) name their own translations.
     targets: dict[str, str] = dict(context.get("language_urls") or {})
     if not targets and isinstance(page, Page) and page.pk:
-        for translation in (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
-        ):
-            targets[translation.locale.language_code] = translation.get_url(request)
+        targets = remembered(
+            request, "translation-links", [page], lambda: _translation_urls(request, page)
+        )
     for language, language_navigation in _navigation(context).languages.items():
         targets.setdefault(language, language_navigation.home.url)
     links = []
