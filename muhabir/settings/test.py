@@ -15,3 +15,7 @@ STATIC_ROOT = None  # static files come from the finders; no collectstatic in te
 # would see cached copies; the page cache's own tests turn it on.
 MUHABIR_PAGE_CACHE = env.boolean("MUHABIR_PAGE_CACHE", False)  # noqa: F405
 MUHABIR_FRAGMENT_CACHE = env.boolean("MUHABIR_FRAGMENT_CACHE", False)  # noqa: F405
+# A test database is dropped after the run: its commits (the transactional tests, the flushes
+# between them, the migrations at the start) need not wait for the disk.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

@@ -20,6 +20,7 @@ from muhabir.directory.models import (
     Programme,
 )
 from muhabir.newsroom.models import ArticlePage
+from tests.demo_once import demo_media_copy, demo_site_for_module
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PASSWORD = "demo-password-for-tests"
@@ -33,9 +34,16 @@ def load() -> str:
     return output.getvalue()
 
 
+@pytest.fixture(scope="module")
+def demo_workdir(django_db_setup, django_db_blocker, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("demo-site")
+    with demo_site_for_module(django_db_blocker, workdir, password=PASSWORD):
+        yield workdir
+
+
 @pytest.fixture
-def demo():
-    load()
+def demo(demo_workdir, db, media_root):
+    demo_media_copy(demo_workdir, media_root)
 
 
 def test_the_seed_entries_and_pages(demo):

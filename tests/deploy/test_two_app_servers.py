@@ -137,8 +137,9 @@ def servers(tmp_path_factory):
             loopback.wait_for_http(f"{url}/healthz", process=process)
         yield {**urls, "environ": environ, "server": server, "database": database}
     finally:
-        for process in processes:
-            loopback.stop_process(process)
+        # Side by side: each server may take its time to stop, and the waits need not add up.
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(loopback.stop_process, processes))
         shared_cache.flushdb()
         _psql(server, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import io
 import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 
+from tests.demo_once import demo_media_copy, demo_site_for_module
 from tests.helpers import card_date, card_title, cards, section_blocks, soup
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +17,16 @@ PAGE_BUDGET_BYTES = 100 * 1024
 KENTER = "Yıldız Kenter son yolculuğuna uğurlandı"
 
 
+@pytest.fixture(scope="module")
+def demo_site_workdir(django_db_setup, django_db_blocker, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("demo-site")
+    with demo_site_for_module(django_db_blocker, workdir, password="demo-password-for-tests"):
+        yield workdir
+
+
 @pytest.fixture
-def demo_site():
-    call_command("load_demo_site", password="demo-password-for-tests", stdout=io.StringIO())
+def demo_site(demo_site_workdir, db, media_root):
+    demo_media_copy(demo_site_workdir, media_root)
 
 
 def test_german_front_page_lists_the_seeds_turkish_stories_marked_turkish(client, demo_site):
