@@ -16,8 +16,10 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 
 logger = logging.getLogger("muhabir.cache")
 
@@ -83,7 +85,12 @@ class TolerantRedisCache(RedisCache):
     """``RedisCache`` whose failures are misses; see the module's docstring."""
 
     def __init__(self, server, params):
-        super().__init__(server, params)
+        options = dict(params.get("OPTIONS") or {})
+        # redis-py retries a refused connection ten times with growing pauses, some four
+        # seconds per call while the server is down. Once, at once: enough to replace a
+        # pooled connection that a restarted server closed.
+        options.setdefault("retry", Retry(NoBackoff(), 1))
+        super().__init__(server, {**params, "OPTIONS": options})
         self._class = ReusingRedisCacheClient
 
     def _call(self, method, default, *args, **kwargs):

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Above LocaleMiddleware, which would send old WordPress paths to /tr/... instead.
     "muhabir.wordpress.middleware.LegacyLinkMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known: the page of an address from the worker's memory.
+    "muhabir.pagecache.routes.RouteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -69,3 +69,10 @@ def test_calls_share_one_client_per_connection_pool(dead_redis):
     assert dead_redis._cache.get_client("b") is client
     assert dead_redis._cache.get_client("c", write=True) is client
     assert client.connection_pool is dead_redis._cache._get_connection_pool(False)
+
+
+def test_a_refused_connection_is_tried_once_more_at_once_not_ten_times(dead_redis):
+    retry = dead_redis._cache.get_client("a").connection_pool.connection_kwargs["retry"]
+
+    assert retry.get_retries() == 1
+    assert retry._backoff.compute(1) == 0
