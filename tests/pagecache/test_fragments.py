@@ -9,11 +9,9 @@ affected pages in the same second, as the page cache's own tests do.
 from __future__ import annotations
 
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -23,37 +21,16 @@ from muhabir.home.models import SiteSettings
 from muhabir.pagecache import fragments
 from tests.factories.images import CustomImageFactory
 from tests.factories.newsroom import ArticlePageFactory, AuthorFactory
-from tests.servers import redis_test_url, server_unreachable
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["local-memory", "redis"])
-def fragment_cache(request, settings, db):
+@pytest.fixture
+def fragment_cache(cache_store, settings):
     """Fragments kept, whole pages not; change times in the database or in Redis."""
     settings.MUHABIR_PAGE_CACHE = False
     settings.MUHABIR_FRAGMENT_CACHE = True
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "muhabir.core.cache.TolerantRedisCache",
-                "LOCATION": redis_test_url(),
-                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            }
-        }
-        try:
-            caches["default"]._cache.get_client().ping()
-        except Exception as error:  # any connection failure means no server
-            server_unreachable("Redis", error)
-    return request.param
-
-
-@pytest.fixture
-def article(sections):
-    return ArticlePageFactory(
-        parent=sections["tr"][0], title="Yıldız Kenter son yolculuğuna uğurlandı"
-    )
+    return cache_store
 
 
 def _text(client, url) -> str:

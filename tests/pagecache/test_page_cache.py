@@ -10,52 +10,26 @@ from __future__ import annotations
 import logging
 import socket
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from muhabir.core import cache as tolerant_cache
-from muhabir.home.models import SiteSettings
 from muhabir.pagecache import middleware
 from tests.factories.images import CustomImageFactory
 from tests.factories.newsroom import ArticlePageFactory, AuthorFactory
-from tests.servers import redis_test_url, server_unreachable
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["local-memory", "redis"])
-def page_cache(request, settings, db):
+@pytest.fixture
+def page_cache(cache_store, settings):
     """The page cache on, its change times in the database (local memory) or in Redis."""
     settings.MUHABIR_PAGE_CACHE = True
-    # A site has its settings row; the first page view would otherwise create it, which
-    # rightly keeps that first render out of the cache.
-    SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "muhabir.core.cache.TolerantRedisCache",
-                "LOCATION": redis_test_url(),
-                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            }
-        }
-        try:
-            caches["default"]._cache.get_client().ping()
-        except Exception as error:  # any connection failure means no server
-            server_unreachable("Redis", error)
-    return request.param
-
-
-@pytest.fixture
-def article(sections):
-    return ArticlePageFactory(
-        parent=sections["tr"][0], title="Yıldız Kenter son yolculuğuna uğurlandı"
-    )
+    return cache_store
 
 
 def _get(client, url, **headers):
