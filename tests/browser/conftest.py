@@ -127,8 +127,21 @@ def open_page(browser, live_server, request):
                 page.screenshot(path=RESULTS / f"{name}-{number}.png", full_page=True)
     for context, _page in opened:
         context.close()
+    _finish_requests(live_server)
     assert not foreign, f"requests to hosts other than {own_host}: {foreign}"
     assert not refused, f"refused by the Content-Security-Policy: {refused}"
+
+
+def _finish_requests(live_server, timeout: float = 15.0) -> None:
+    """Wait until the live server has answered every request it started.
+
+    On in-memory SQLite the server's threads share the test's connection. A request still
+    running when the test ends (an image or script asked for after ``load``) would use it
+    while pytest-django empties the database, and the flush fails.
+    """
+    server = getattr(live_server.thread, "httpd", None)
+    for thread in list(getattr(server, "_threads", None) or ()):
+        thread.join(timeout)
 
 
 @pytest.fixture
