@@ -1,8 +1,7 @@
 """Reads for public pages. Each starts from ``live().public()`` so drafts cannot leak.
 
-Listings are per language, but as on the seed's front page an article that has
-no translation yet is also listed in the other languages (marked with its own
-language), unless its editor turned that off.
+Which articles a reader may see listed is the article QuerySet's rule
+(``newsroom.models.listing``); these build the pages' reads on it.
 """
 
 from __future__ import annotations
@@ -10,80 +9,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from muhabir.newsroom.models import ArticlePage, ArticlePageTag, ArticlePlacement, SectionPage
+from muhabir.newsroom.models.listing import CARD_DEFERRED, listed_in_language_q, not_expired_q
 
 FRONT_PAGE_ARTICLES_PER_SECTION = 3
-# What a card never shows: the body is the widest column of all, and decoding it for
-# every listed article cost more than the rest of the page (cards use ``body_teaser``).
-CARD_DEFERRED = ("body",)
-
-
-def not_expired_q(prefix: str = "") -> Q:
-    """Pages whose expiry time has not passed.
-
-    The periodic job unpublishes expired pages only when it runs; until then they are
-    still live, so every public read checks the time itself.
-    """
-    return Q(**{f"{prefix}expire_at__isnull": True}) | Q(
-        **{f"{prefix}expire_at__gt": timezone.now()}
-    )
 
 
 def public_articles() -> QuerySet[ArticlePage]:
     """Live, public, unexpired, dated articles with what listings show, newest first."""
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(not_expired_q(), published_date__isnull=False)
-        .select_related("hero_image", "locale")
-        .order_by("-published_date", "-pk")
-    )
-
-
-def _has_live_translation(locale: Locale, translation_key: str) -> Exists:
-    return Exists(
-        Page.objects.filter(translation_key=OuterRef(translation_key), locale=locale, live=True)
-    )
-
-
-def listed_in_language_q(locale: Locale, prefix: str = "") -> Q:
-    """Articles a reader of ``locale`` sees: their own, plus untranslated ones shown to all."""
-    return Q(**{f"{prefix}locale": locale}) | (
-        Q(**{f"{prefix}show_in_other_languages": True})
-        & ~_has_live_translation(locale, f"{prefix}translation_key")
-    )
+    return ArticlePage.objects.listable()
 
 
 def public_articles_for(locale: Locale) -> QuerySet[ArticlePage]:
     """What a reader of ``locale`` may see listed."""
-    return public_articles().filter(listed_in_language_q(locale))
+    return ArticlePage.objects.listable_for(locale)
 
 
 def section_family(section: SectionPage) -> list[int]:
     """The primary keys of ``section`` and its live translations."""
-    return [section.pk, *section.get_translations().live().values_list("pk", flat=True)]
+    return section.family()
 
 
 def section_articles(
     *, section: SectionPage, family: list[int] | None = None
 ) -> QuerySet[ArticlePage]:
     """Articles listed in ``section`` for its language, including untranslated ones
-    placed in the section's translations.
-
-    No DISTINCT: an article is placed only in sections of its own language, and the
-    family holds one section per language, so each article matches once.
-    """
-    return (
-        public_articles_for(section.locale)
-        .filter(placements__section__in=family or section_family(section))
-        .defer(*CARD_DEFERRED)
-        .order_by("-placements__published_date", "-pk")
-    )
+    placed in the section's translations."""
+    return ArticlePage.objects.in_section(section, family)
 
 
 def public_sections(*, home: Page) -> QuerySet[SectionPage]:

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +31,8 @@ from wagtail.search import index
 from muhabir.core import text
 from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.newsroom.blocks import ArticleBodyBlock
+from muhabir.newsroom.models.listing import ArticlePageManager
 from muhabir.newsroom.models.placements import ArticlePlacement
-from muhabir.newsroom.models.sections import SectionPage
 
 READING_WORDS_PER_MINUTE = 200
 # The fields ``published_date`` is made from.
@@ -65,10 +65,11 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         parent = self.parent_page
         if parent is not None and "sections" in self.fields:
-            home = parent.get_parent() if isinstance(parent.specific, SectionPage) else parent
-            self.fields["sections"].queryset = (
-                SectionPage.objects.child_of(home).exclude(pk=parent.pk).order_by("path")
-            )
+            field = self.fields["sections"]
+            # The field's own model: the section module imports this one.
+            sections = field.queryset.model
+            home = parent.get_parent() if isinstance(parent.specific, sections) else parent
+            field.queryset = sections.objects.child_of(home).exclude(pk=parent.pk).order_by("path")
 
     def clean(self):
         cleaned_data = super().clean()
@@ -186,6 +187,8 @@ class ArticlePage(EditorialPermissionsMixin, Page):
             "pages and sections too, marked with its language."
         ),
     )
+
+    objects = ArticlePageManager()
 
     base_form_class = ArticlePageForm
     parent_page_types = ["newsroom.SectionPage"]
@@ -312,17 +315,6 @@ class ArticlePage(EditorialPermissionsMixin, Page):
                 placement.is_primary = is_primary
                 placement.published_date = self.published_date
                 placement.save(update_fields=["is_primary", "published_date"])
-
-    def get_context(self, request, *args, **kwargs):
-        # The selectors import the models: a module-level import would be circular.
-        from muhabir.newsroom.selectors import article_translations, related_articles
-
-        context = super().get_context(request, *args, **kwargs)
-        # Read only when the template's cached fragment is rendered afresh.
-        context["translations"] = article_translations(page=self)
-        context["related"] = SimpleLazyObject(lambda: related_articles(article=self))
-        context["reading_minutes"] = SimpleLazyObject(lambda: self.reading_minutes)
-        return context
 
     @property
     def reading_minutes(self) -> int:

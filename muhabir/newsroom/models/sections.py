@@ -11,6 +11,7 @@ from wagtail.models import Page
 from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.images.models import CustomRendition
 from muhabir.images.renditions import THUMB_FILTERS
+from muhabir.newsroom.models.articles import ArticlePage
 from muhabir.pagecache.fragments import remembered
 
 
@@ -30,16 +31,17 @@ class SectionPage(EditorialPermissionsMixin, Page):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
-    def get_context(self, request, *args, **kwargs):
-        # The selectors import the models: a module-level import would be circular.
-        from muhabir.newsroom.selectors import section_articles
+    def family(self) -> list[int]:
+        """The primary keys of this section and its live translations."""
+        return [self.pk, *self.get_translations().live().values_list("pk", flat=True)]
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A restricted translation lends the section neither its name nor its articles.
         translations = list(self.get_translations().live().public().select_related("locale"))
         # The teasers show the lead image: one query for all their renditions, not one each.
-        articles = section_articles(
-            section=self, family=[self.pk, *(t.pk for t in translations)]
+        articles = ArticlePage.objects.in_section(
+            self, family=[self.pk, *(t.pk for t in translations)]
         ).prefetch_related(
             Prefetch(
                 "hero_image__renditions",
