@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
+from django.http import HttpRequest
+
 from muhabir.pagecache import versions
 
 T = TypeVar("T")
@@ -24,9 +26,20 @@ _entries: dict[Hashable, tuple[float, bytes]] = {}
 _lock = threading.Lock()
 
 
-def remembered_in_process(key: Hashable, tags: Iterable[str], compute: Callable[[], T]) -> T:
-    """``compute()``, or a copy of what it returned while none of ``tags`` has changed."""
-    changed = versions.changed_at(tags)
+def remembered_in_process(
+    key: Hashable,
+    tags: Iterable[str],
+    compute: Callable[[], T],
+    *,
+    request: HttpRequest | None = None,
+) -> T:
+    """``compute()``, or a copy of what it returned while none of ``tags`` has changed.
+
+    With ``request``, the change time is read once per request for the same tags: the
+    site and the route are both checked against the page and site tables, and each read is
+    a round trip to Redis.
+    """
+    changed = _changed_at(tuple(tags), request)
     found = _entries.get(key)
     if found is not None and found[0] == changed:
         return pickle.loads(found[1])  # noqa: S301 - bytes this process pickled itself
@@ -36,6 +49,15 @@ def remembered_in_process(key: Hashable, tags: Iterable[str], compute: Callable[
             _entries.clear()
         _entries[key] = (changed, pickle.dumps(value))
     return value
+
+
+def _changed_at(tags: tuple[str, ...], request: HttpRequest | None) -> float:
+    if request is None:
+        return versions.changed_at(tags)
+    seen = request.__dict__.setdefault("_muhabir_change_times", {})
+    if tags not in seen:
+        seen[tags] = versions.changed_at(tags)
+    return seen[tags]
 
 
 def forget() -> None:

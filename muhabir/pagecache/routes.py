@@ -55,7 +55,9 @@ def prime_route(request: HttpRequest) -> None:
     if site is None:
         return
     key = ("route", site.pk, get_language(), path)
-    kept = remembered_in_process(key, SITE_TAGS, lambda: _wagtail_route(request, path))
+    kept = remembered_in_process(
+        key, SITE_TAGS, lambda: _wagtail_route(request, path), request=request
+    )
     if kept is None or hasattr(request, "_wagtail_route_for_request"):
         return
     pk, label = kept

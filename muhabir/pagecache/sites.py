@@ -32,7 +32,7 @@ def site_for_request(request: HttpRequest) -> Site | None:
     hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
     port = request.get_port()
     return remembered_in_process(
-        ("site", hostname, port), SITE_TAGS, lambda: _lookup(hostname, port)
+        ("site", hostname, port), SITE_TAGS, lambda: _lookup(hostname, port), request=request
     )
 
 

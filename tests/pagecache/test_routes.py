@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from muhabir.directory.models import DirectoryPage
+from muhabir.pagecache import versions
+from muhabir.pagecache.sites import SITE_TAGS
 from tests.factories.newsroom import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +95,21 @@ def test_routes_below_a_page_take_wagtails_way(home_tr):
     for _ in range(2):
         assert client.get(directory.url).status_code == 200
         assert client.get(directory.url + "mekanlar/").status_code == 200
+
+
+def test_the_site_and_the_route_read_the_change_times_once_per_request(article, monkeypatch):
+    reads = []
+    changed_at = versions.changed_at
+
+    def counted(tags):
+        tags = tuple(tags)
+        reads.append(tags)
+        return changed_at(tags)
+
+    monkeypatch.setattr(versions, "changed_at", counted)
+    client = Client()
+    client.get(article.url)
+    reads.clear()
+
+    assert client.get(article.url).status_code == 200
+    assert reads.count(SITE_TAGS) == 1
