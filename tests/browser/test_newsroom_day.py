@@ -78,6 +78,15 @@ def expect_message(page: Page, text: str) -> None:
     expect(page.get_by_role("status").filter(has_text=text).first).to_be_visible()
 
 
+def expect_said(page: Page, message: str, title: str) -> None:
+    """Wait for Wagtail's confirmation ``message`` about the page ``title``.
+
+    The whole message, not the title alone: the previous step's message names the same page
+    and stays on screen until the next one replaces it.
+    """
+    expect_message(page, t(message) % {"page_title": title})
+
+
 def field(page: Page, label: str):
     # Playwright hands the pattern to JavaScript, where "/" ends it unless escaped.
     name = re.escape(capfirst(label)).replace("/", r"\/")
@@ -145,6 +154,7 @@ def write_article(page: Page, photo: CustomImage) -> ArticlePage:
     page.get_by_role("tab", name=t("Content")).click()
     shot(page, "article-edit")
     footer_action(page, t("Save draft"))
+    expect_said(page, "Page '%(page_title)s' created.", TITLE)
     article = ArticlePage.objects.get(title=TITLE)
     assert article.hero_image_id == photo.pk
     assert [s.slug for s in article.sections.all()] == ["dernekler"]
@@ -177,7 +187,7 @@ def test_reporter_and_editor_do_the_days_work_in_turkish(open_page, turkish_admi
     reporter.get_by_role("button", name=t("Toggle preview")).click()
 
     footer_action(reporter, submit_label())
-    expect_message(reporter, TITLE)
+    expect_said(reporter, "Page '%(page_title)s' has been submitted for moderation.", TITLE)
     article.refresh_from_db()
     assert article.current_workflow_state.status == "in_progress"
     assert not article.live
@@ -193,7 +203,7 @@ def test_reporter_and_editor_do_the_days_work_in_turkish(open_page, turkish_admi
     expect(preview.get_by_text(CREDIT).first).to_be_visible()
     editor.get_by_role("button", name=t("Toggle preview")).click()
     footer_action(editor, t("%(label)s and Publish") % {"label": t("Approve")})
-    expect_message(editor, TITLE)
+    expect_said(editor, "Page '%(page_title)s' has been updated.", TITLE)
     article.refresh_from_db()
     assert article.live
     assert article.current_workflow_state is None
@@ -212,7 +222,7 @@ def test_reporter_and_editor_do_the_days_work_in_turkish(open_page, turkish_admi
     # The date picker stays over the button once the field is filled: use the keyboard.
     dialog.get_by_role("button", name=t("Save schedule")).press("Enter")
     footer_action(editor, t("Schedule to publish"))
-    expect_message(editor, SECOND_TITLE)
+    expect_said(editor, "Page '%(page_title)s' has been scheduled for publishing.", SECOND_TITLE)
     second.refresh_from_db()
     assert second.go_live_at == go_live
     assert not second.live and second.scheduled_revision is not None
