@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,13 +17,16 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from muhabir.demo import services as demo_services
 from muhabir.home.models import HomePage
 from muhabir.newsroom.roles import ROLES
+from tests.demo_snapshot import DemoSnapshot
 
 # Playwright's sync API keeps an event loop in this thread; Django refuses ORM calls
 # next to a running loop unless told that this is safe (it is: one thread, no awaits).
@@ -39,6 +43,40 @@ CHROMIUM_ARGS = [
 RESULTS = settings.BASE_DIR / "data" / "test-results"
 PASSWORD = "gizli-şifre-2019"
 TIMEOUT_MS = 15_000
+
+
+class OneRequestAtATimeOnInMemorySQLite(ThreadedWSGIServer):
+    """The live server, answering one request at a time when the database is in memory.
+
+    In-memory SQLite is one connection, which the server's threads share with the test.
+    Chromium asks for several things at once (a page and Wagtail's editing-session ping,
+    say), and two requests' transactions on one connection break each other: "cannot
+    start a transaction within a transaction", a 400 for the page. On PostgreSQL each
+    thread has its own connection, and requests run side by side as in production.
+    """
+
+    def set_app(self, application):
+        overrides = (getattr(self, "connections_override", None) or {}).values()
+        if not any(conn.vendor == "sqlite" and conn.is_in_memory_db() for conn in overrides):
+            super().set_app(application)
+            return
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    # Django ends the request (request_finished) when the body is closed.
+                    close = getattr(response, "close", None)
+                    if close is not None:
+                        close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATimeOnInMemorySQLite
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -149,12 +187,19 @@ def page(open_page):
     return open_page()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory):
+    return DemoSnapshot(tmp_path_factory.mktemp("demo-snapshot"))
+
+
 @pytest.fixture
-def demo_site(monkeypatch, tmp_path):
+def demo_site(monkeypatch, tmp_path, settings, demo_snapshot):
     """The demo site built by the project's own loader: sections, seed stories, users.
 
     ``live_server`` needs a transactional database, which is emptied after each test;
     ``serialized_rollback`` brings back what the migrations made, checked here first.
+    The first test loads the demo site; later ones get a copy of what it made
+    (``tests.demo_snapshot``).
     """
     assert HomePage.objects.filter(slug="anasayfa", locale__language_code="tr").exists(), (
         "the Turkish home page of migration home/0002 is missing: "
@@ -165,7 +210,7 @@ def demo_site(monkeypatch, tmp_path):
     assert Site.objects.filter(is_default_site=True).exists()
     # The loader keeps the demo password under data/; a test has no business there.
     monkeypatch.setattr(demo_services, "_password_file", lambda: tmp_path / "demo-password")
-    return demo_services.demo_site_load(password=PASSWORD)
+    return demo_snapshot.demo_site(password=PASSWORD, media_root=settings.MEDIA_ROOT)
 
 
 @pytest.fixture
