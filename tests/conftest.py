@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from muhabir.home.models import HomePage
 from muhabir.newsroom.models import SectionPage
 from muhabir.newsroom.roles import ADMINISTRATOR, EDITOR, REPORTER
-from muhabir.pagecache import memo
+from muhabir.pagecache import memo, worker_copies
 from tests.factories import CustomImageFactory
 
 PASSWORD = "muhabir-test-şifre"
@@ -30,6 +30,7 @@ def empty_cache():
     and the workers' own copies (the site of a host name) are kept by its change times."""
     cache.clear()
     memo.forget()
+    worker_copies.copies.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -93,6 +93,11 @@ class TolerantRedisCache(RedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self._class = ReusingRedisCacheClient
 
+    def validate_key(self, key):
+        # Django checks every key against memcached's limits, character by character; Redis
+        # takes any key, and the page cache reads a dozen keys on each hit.
+        pass
+
     def _call(self, method, default, *args, **kwargs):
         if not _Breaker.closed():
             return default

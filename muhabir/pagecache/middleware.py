@@ -34,6 +34,7 @@ from muhabir.pagecache.expiry import next_expiry
 from muhabir.pagecache.fragments import fragment_cache_enabled
 from muhabir.pagecache.invalidation import STRUCTURE_TAGS
 from muhabir.pagecache.recording import essential, recording
+from muhabir.pagecache.worker_copies import copies
 
 KEY = "pagecache:page:{}"
 # Never cached: the admin and its previews, documents (their privacy is checked per
@@ -129,9 +130,15 @@ class PageCacheMiddleware:
             return response
 
         key = cache_key(request)
+        entry = copies.get(key)
+        if entry is not None:
+            if self._valid(entry):
+                return self._from_entry(request, entry)
+            copies.discard(key)
         cache = caches["default"]
         entry = cache.get(key)
         if entry is not None and self._valid(entry):
+            copies.put(key, entry)
             return self._from_entry(request, entry)
 
         started_at = time.time()
@@ -162,6 +169,7 @@ class PageCacheMiddleware:
         # A render that overlapped an edit is not kept (see versions.is_current).
         if timeout > 0 and versions.is_current(entry.tags, started_at):
             cache.set(key, entry, timeout)
+            copies.put(key, entry)
         return _conditional(request, response)
 
     @staticmethod
