@@ -127,6 +127,11 @@ class TolerantRedisCache(RedisCache):
     def get_many(self, keys, version=None):
         return self._call(super().get_many, {}, keys, version)
 
+    def get_many_or_none(self, keys, version=None):
+        """``get_many``, or None when Redis could not be asked: for readers that must tell
+        "nothing stored" from "nothing known", such as the page cache's change times."""
+        return self._call(super().get_many, None, keys, version)
+
     def has_key(self, key, version=None):
         return self._call(super().has_key, False, key, version)
 

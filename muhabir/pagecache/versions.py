@@ -40,7 +40,13 @@ def changed_at(tags: Iterable[str]) -> float:
     if not tags:
         return 0.0
     if _shared_cache():
-        values = caches["default"].get_many([KEY.format(tag) for tag in tags])
+        cache = caches["default"]
+        keys = [KEY.format(tag) for tag in tags]
+        values = getattr(cache, "get_many_or_none", cache.get_many)(keys)
+        if values is None:
+            # Redis is away, and with it every change made meanwhile: nothing kept, in
+            # the cache or in a worker's memory, may be trusted until it is back.
+            return time.time()
         return max((float(value) for value in values.values()), default=0.0)
     try:
         return max(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
 from django.test import Client
 
+from muhabir.core import cache as tolerant_cache
 from muhabir.pagecache import middleware
 from muhabir.pagecache.worker_copies import WorkerCopies, copies
 
@@ -81,3 +83,21 @@ def test_another_workers_newer_render_replaces_this_workers_outdated_copy(page_c
     assert third["X-Page-Cache"] == "hit"
     assert "Yıldız Kenter&#x27;e veda" in third.content.decode()
     assert third.content == second.content != first.content
+
+
+@pytest.mark.parametrize("cache_store", ["redis"], indirect=True)
+def test_with_redis_gone_a_workers_copy_is_not_served(page_cache, article, monkeypatch):
+    client = Client()
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    # Redis stops answering: the change times can be neither read nor written, so an
+    # edit made now could not reach the copy's check.
+    monkeypatch.setattr(tolerant_cache._Breaker, "down_since", time.monotonic())
+    monkeypatch.setattr(tolerant_cache._Breaker, "retry_at", time.monotonic() + 600)
+    article.title = "Yıldız Kenter'e veda"
+    article.save_revision().publish()
+
+    response = client.get(article.url)
+
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Yıldız Kenter&#x27;e veda" in response.content.decode()
