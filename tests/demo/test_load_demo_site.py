@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from wagtail.models import Page, Revision, Site
 
 from muhabir.images.models import CustomImage
 from muhabir.newsroom.models import ArticlePage, SectionPage
+from tests.demo_once import demo_media_copy, demo_site_for_module
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_7dbeb9c3853a4781.txt"
 PASSWORD = "demo-password-for-tests"
@@ -58,11 +60,22 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@pytest.fixture(scope="module")
+def demo_site_workdir(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site loaded once for the module, its output and files kept."""
+    workdir = tmp_path_factory.mktemp("demo-site")
+    with demo_site_for_module(django_db_blocker, workdir, password=PASSWORD) as output:
+        yield workdir, output
+
+
 @pytest.fixture
-def demo_site():
-    output = io.StringIO()
-    call_command("load_demo_site", password=PASSWORD, stdout=output)
-    return output.getvalue()
+def demo_site(demo_site_workdir, db, media_root, tmp_path):
+    """The loader's output; the site itself is in the database for this test."""
+    workdir, output = demo_site_workdir
+    demo_media_copy(workdir, media_root)
+    # Where this test's loader looks for the password it wrote (tests/conftest.py).
+    shutil.copy(workdir / "demo-password", tmp_path / "demo-password")
+    return output
 
 
 def test_demo_creates_the_six_sections_in_seed_order_in_both_languages(demo_site):
