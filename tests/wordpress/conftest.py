@@ -26,14 +26,18 @@ def jpeg(size: tuple[int, int], colour=(200, 120, 40)) -> bytes:
     return output.getvalue()
 
 
-@pytest.fixture
-def uploads(tmp_path) -> Path:
-    folder = tmp_path / "uploads"
+def uploads_folder(folder: Path) -> Path:
+    """The old site's uploads folder, made at ``folder``."""
     for relative, size in UPLOADS.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(jpeg(size))
     return folder
+
+
+@pytest.fixture
+def uploads(tmp_path) -> Path:
+    return uploads_folder(tmp_path / "uploads")
 
 
 @pytest.fixture

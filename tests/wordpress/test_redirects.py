@@ -1,20 +1,48 @@
-"""Every old URL leads to the new page with a 301; unpublished ones reveal nothing."""
+"""Every old URL leads to the new page with a 301; unpublished ones reveal nothing.
+
+One export (site.xml), imported once for the module; other exports are in
+test_redirects_other_exports.py.
+"""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from muhabir.newsroom.models import ArticlePage, SectionPage
 from muhabir.wordpress.models import ImportedItem, LegacyLink
+from tests.demo_once import built_once_for_module, demo_media_copy
+from tests.wordpress.conftest import DATA, uploads_folder
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def imported_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """site.xml imported once for the module; every test here reads it."""
+    workdir = tmp_path_factory.mktemp("wordpress-site")
+
+    def build() -> None:
+        uploads = uploads_folder(workdir / "uploads")
+        call_command(
+            "import_wordpress",
+            str(DATA / "site.xml"),
+            "--media-dir",
+            str(uploads),
+            stdout=io.StringIO(),
+        )
+
+    with built_once_for_module(django_db_blocker, workdir, build):
+        yield workdir
+
+
 @pytest.fixture
-def imported(home_tr, home_de, uploads, run_import):
-    run_import("site.xml", "--media-dir", str(uploads))
+def imported(imported_once, db, media_root):
+    demo_media_copy(imported_once, media_root)
 
 
 def page_of(kind: str, wp_id: str):
@@ -138,94 +166,6 @@ def test_a_404_costs_one_lookup(imported, client):
         client.get("/does/not/exist/")
     lookups = [q for q in queries.captured_queries if "wordpress_legacylink" in q["sql"]]
     assert len(lookups) == 1
-
-
-def test_subdirectory_install_keeps_its_path(home_tr, home_de, run_import, client):
-    run_import("mixed.xml")
-    item = ImportedItem.objects.get(
-        kind="post", key="6", site_url="http://mahalle.example.net/blog"
-    )
-    assert_redirect(client, "/blog/2009/05/13/neuer-kulturverein/", item.page.url)
-    assert_redirect(client, "/blog/?p=6", item.page.url)
-
-
-# An export whose posts were partly created through the REST API, WP-CLI or an importer:
-# their GUID is the pretty permalink itself (see the comment at the top of the file).
-@pytest.fixture
-def guid_permalinks(home_tr, home_de, run_import):
-    run_import("guid_permalinks.xml")
-
-
-GUID_SITE = "https://example.org"
-
-
-def guid_site_page(kind: str, wp_id: str):
-    return ImportedItem.objects.get(site_url=GUID_SITE, kind=kind, key=wp_id).page
-
-
-@pytest.mark.parametrize(
-    ("url", "kind", "wp_id"),
-    [
-        # GUID ?p=123, link date-based: the common case.
-        ("/2019/11/19/duisburgda-cay-bahcesi/", "post", "123"),
-        ("/?p=123", "post", "123"),
-        # GUID equal to the link.
-        ("/2019/11/19/marxlohta-yeni-kutuphane/", "post", "124"),
-        ("/2019/11/19/marxlohta-yeni-kutuphane", "post", "124"),
-        ("/2019/11/19/marxlohta-yeni-kutuphane/?utm_source=facebook", "post", "124"),
-        ("/?p=124", "post", "124"),
-        ("/2019/11/21/strassenfest-in-marxloh/", "post", "126"),
-        # A percent-encoded Turkish slug, as browsers send it and as WordPress wrote it.
-        ("/2019/11/20/%C3%BCniversitede-t%C3%BCrk%C3%A7e-dersleri/", "post", "125"),
-        ("/2019/11/20/%c3%bcniversitede-t%c3%bcrk%c3%a7e-dersleri", "post", "125"),
-        ("/2019/11/20/üniversitede-türkçe-dersleri/", "post", "125"),
-        # Created under the old /%category%/%postname%/ structure, over http.
-        ("/2018/03/02/eski-mahalle-gazetesi/", "post", "127"),
-        ("/toplum/eski-mahalle-gazetesi/", "post", "127"),
-        ("/toplum/eski-mahalle-gazetesi", "post", "127"),
-        # Pages: /slug/ and /parent/slug/, ?page_id= and ?p=.
-        ("/kunye/", "page", "128"),
-        ("/kunye", "page", "128"),
-        ("/?page_id=128", "page", "128"),
-        ("/?p=128", "page", "128"),
-        ("/hakkimizda/", "page", "129"),
-        ("/hakkimizda/ekibimiz/", "page", "130"),
-        ("/?page_id=130", "page", "130"),
-        ("/2019/12/01/essende-dernek-gunu/", "post", "131"),
-        # The attachment page of an image leads to its post.
-        ("/2019/11/19/marxlohta-yeni-kutuphane/kutuphane-foto/", "post", "124"),
-    ],
-)
-def test_old_permalinks_of_an_export_with_permalink_guids_lead_to_the_page_in_one_301(
-    guid_permalinks, client, url, kind, wp_id
-):
-    target = guid_site_page(kind, wp_id).url
-
-    response = client.get(url, follow=True)
-
-    assert response.redirect_chain == [(target, 301)], url
-    assert response.status_code == 200
-
-
-def test_category_archive_of_an_export_with_permalink_guids_leads_to_its_section(
-    guid_permalinks, client
-):
-    section = SectionPage.objects.get(title="Toplum")
-    assert_redirect(client, "/category/toplum/", section.url)
-
-
-def test_another_blogs_guid_does_not_take_over_an_id_of_this_site(guid_permalinks, client):
-    # Post 131 was imported from komsu.example.net, where it was ?p=123; here ?p=123 is
-    # post 123.
-    assert_redirect(client, "/?p=123", guid_site_page("post", "123").url)
-    assert_redirect(client, "/?p=131", guid_site_page("post", "131").url)
-
-
-def test_draft_with_permalink_guid_export_stays_a_plain_404(guid_permalinks, client):
-    response = client.get("/?p=132")
-
-    assert response.status_code == 404
-    assert "Location" not in response
 
 
 def answer(client, url: str) -> tuple:
