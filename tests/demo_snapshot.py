@@ -21,6 +21,7 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from muhabir.demo import services as demo_services
+from tests.demo_once import demo_media_copy
 
 SCHEMA = "muhabir_demo_snapshot"
 
@@ -82,8 +83,7 @@ class DemoSnapshot:
             self.sequences = list(cursor.fetchall())
 
     def _restore(self, media_root: Path) -> None:
-        if (self.workdir / "media").exists():
-            shutil.copytree(self.workdir / "media", media_root, dirs_exist_ok=True)
+        demo_media_copy(self.workdir, media_root)
         connection.ensure_connection()
         if self.sqlite is not None:
             self.sqlite.backup(connection.connection)

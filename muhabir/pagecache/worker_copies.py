@@ -34,12 +34,12 @@ class WorkerCopies:
 
     def put(self, key: str, entry: Any) -> None:
         size = len(entry.content)
-        if size > self.max_bytes // 16:
-            return
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
                 self._bytes -= len(old.content)
+            if size > self.max_bytes // 16:
+                return
             self._entries[key] = entry
             self._bytes += size
             while self._bytes > self.max_bytes:

@@ -35,6 +35,13 @@ def cache_store(request, settings, db):
 
 
 @pytest.fixture
+def page_cache(cache_store, settings):
+    """The page cache on, its change times in the database (local memory) or in Redis."""
+    settings.MUHABIR_PAGE_CACHE = True
+    return cache_store
+
+
+@pytest.fixture
 def article(sections):
     return ArticlePageFactory(
         parent=sections["tr"][0], title="Yıldız Kenter son yolculuğuna uğurlandı"

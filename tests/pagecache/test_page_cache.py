@@ -25,13 +25,6 @@ from tests.factories.newsroom import ArticlePageFactory, AuthorFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page_cache(cache_store, settings):
-    """The page cache on, its change times in the database (local memory) or in Redis."""
-    settings.MUHABIR_PAGE_CACHE = True
-    return cache_store
-
-
 def _get(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code in (200, 304, 404), (url, response.status_code)

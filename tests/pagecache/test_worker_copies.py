@@ -16,12 +16,6 @@ from muhabir.pagecache.worker_copies import WorkerCopies, copies
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page_cache(cache_store, settings):
-    settings.MUHABIR_PAGE_CACHE = True
-    return cache_store
-
-
 def _page(size: int) -> SimpleNamespace:
     return SimpleNamespace(content=b"x" * size)
 
