@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -19,8 +20,14 @@ def conditional_response(
     timestamp = int(last_modified.timestamp()) if last_modified is not None else None
     if timestamp is not None:
         response.headers["Last-Modified"] = http_date(timestamp)
-    # Revalidate every time: an unpublished article must vanish at once, and without
-    # this, caches may keep a copy for a tenth of its age (RFC 9111, 4.2.2).
+    # The shipped nginx may keep it as long as a page (X-Accel-Expires, which nginx does not
+    # pass on): every publish purges the feeds, and feed readers polling every few minutes
+    # are what a front cache is for. nginx 1.22 reads the headers in order, and a
+    # "no-cache" before X-Accel-Expires would keep it from storing the feed at all.
+    response.headers.pop("Cache-Control", None)
+    response.headers["X-Accel-Expires"] = str(settings.MUHABIR_HTTP_MAX_AGE)
+    # Readers' own caches revalidate every time: an unpublished article must vanish at
+    # once, and without this they may keep a copy for a tenth of its age (RFC 9111, 4.2.2).
     response.headers["Cache-Control"] = "no-cache"
     return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
 

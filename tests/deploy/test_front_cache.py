@@ -16,9 +16,12 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
 
 from deploy import loopback
 from muhabir.core.frontend_cache import purge_front_cache
+from muhabir.syndication.http import conditional_response
 from tests.servers import server_unreachable
 
 PUBLIC = "public, max-age=300, stale-while-revalidate=60"
@@ -33,6 +36,9 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
         body = f"{self.command} {self.path} {next(self.counter)}".encode()
         if "long" in self.path:
             body += b" <p>Haber metni, uzun bir paragraf.</p>" * 100
+        if "feed" in self.path:
+            self._answer_as_a_feed(body)
+            return
         if "no-store" in self.path:
             cache_control = "no-store"
         elif "private" in self.path:
@@ -45,6 +51,20 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
         self.send_header("Cache-Control", cache_control)
         if "vary" in self.path:
             self.send_header("Vary", "Cookie")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _answer_as_a_feed(self, body: bytes) -> None:
+        # The headers the application's feeds and sitemaps send, in the order it sends them.
+        response = conditional_response(
+            RequestFactory().get(self.path), HttpResponse(body), last_modified=None
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in response.items():
+            if name.lower() not in {"content-type", "content-length"}:
+                self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -130,6 +150,22 @@ def test_anonymous_reader_gets_the_second_read_from_the_cache(front):
     assert second == first
     # nginx passes the application's own header on to browsers.
     assert second_headers["Cache-Control"] == PUBLIC
+
+
+def test_feeds_are_kept_by_nginx_while_readers_revalidate_theirs(front):
+    _, first_headers, first = fetch(f"{front['url']}/tr/feed/")
+    _, second_headers, second = fetch(f"{front['url']}/tr/feed/")
+    status, _, _ = fetch(
+        f"{front['url']}/tr/feed/", headers={"If-None-Match": second_headers["ETag"]}
+    )
+
+    assert first_headers["X-Cache-Status"] == "MISS"
+    assert second_headers["X-Cache-Status"] == "HIT"
+    assert second == first
+    # Readers' caches must ask again each time; nginx's own lifetime is not passed on.
+    assert second_headers["Cache-Control"] == "no-cache"
+    assert "X-Accel-Expires" not in second_headers
+    assert status == 304
 
 
 def test_each_language_and_query_is_its_own_page(front):
