@@ -12,9 +12,10 @@ from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.core.rich_text import LANG_FEATURES
 from muhabir.images.renditions import images_prefetch_renditions
 from muhabir.newsroom.selectors import front_page_sections, lead_article
+from muhabir.pagecache.restrictions import KnownRestrictionsMixin
 
 
-class HomePage(EditorialPermissionsMixin, Page):
+class HomePage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
     """The front page of one language; its children are the sections."""
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -46,7 +47,7 @@ class HomePage(EditorialPermissionsMixin, Page):
         return {"lead": lead, "section_blocks": blocks}
 
 
-class StandardPage(EditorialPermissionsMixin, Page):
+class StandardPage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
     """A plain page such as the Impressum or the privacy notice."""
 
     body = RichTextField(

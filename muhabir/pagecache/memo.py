@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import pickle
 import threading
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.http import HttpRequest
 
 from muhabir.pagecache import versions
+from muhabir.pagecache.recording import note
 
 T = TypeVar("T")
 # Bounded: keys come from request headers (host names), which a client chooses.
@@ -24,6 +27,27 @@ MAX_ENTRIES = 256
 
 _entries: dict[Hashable, tuple[float, bytes]] = {}
 _lock = threading.Lock()
+# The change times read during the reader's request being served, by tags.
+_reading: ContextVar[dict[tuple[str, ...], float] | None] = ContextVar(
+    "muhabir_memo_reading", default=None
+)
+
+
+@contextmanager
+def reading_for_a_reader() -> Iterator[None]:
+    """Around a reader's GET or HEAD, which writes nothing: each set of change times is
+    read from Redis once, however many values kept in memory the request asks for."""
+    token = _reading.set({})
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+def serving_a_reader() -> bool:
+    """Inside ``reading_for_a_reader``. Elsewhere (the admin, a form post) a value may be
+    asked for again after the request itself changed what it is made of."""
+    return _reading.get() is not None
 
 
 def remembered_in_process(
@@ -39,7 +63,11 @@ def remembered_in_process(
     site and the route are both checked against the page and site tables, and each read is
     a round trip to Redis.
     """
-    changed = _changed_at(tuple(tags), request)
+    tags = tuple(tags)
+    changed = _changed_at(tags, request)
+    # Rows unpickled from memory are not seen loading: a page cached with this value
+    # must still know what it was made of.
+    note(tags)
     found = _entries.get(key)
     if found is not None and found[0] == changed:
         return pickle.loads(found[1])  # noqa: S301 - bytes this process pickled itself
@@ -52,9 +80,11 @@ def remembered_in_process(
 
 
 def _changed_at(tags: tuple[str, ...], request: HttpRequest | None) -> float:
-    if request is None:
-        return versions.changed_at(tags)
-    seen = request.__dict__.setdefault("_muhabir_change_times", {})
+    seen = _reading.get()
+    if seen is None:
+        if request is None:
+            return versions.changed_at(tags)
+        seen = request.__dict__.setdefault("_muhabir_change_times", {})
     if tags not in seen:
         seen[tags] = versions.changed_at(tags)
     return seen[tags]

@@ -61,7 +61,12 @@ def prime_route(request: HttpRequest) -> None:
     if kept is None or hasattr(request, "_wagtail_route_for_request"):
         return
     pk, label = kept
-    page = apps.get_model(label)._default_manager.filter(pk=pk, live=True).first()
+    page = (
+        apps.get_model(label)
+        ._default_manager.filter(pk=pk, live=True)
+        .select_related("locale")
+        .first()
+    )
     if page is not None:
         request._wagtail_route_for_request = RouteResult(page)  # type: ignore[attr-defined]
 

@@ -12,11 +12,17 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from muhabir.pagecache.memo import remembered_in_process
+from muhabir.pagecache.memo import reading_for_a_reader, remembered_in_process
 from muhabir.pagecache.middleware import BYPASS_PREFIXES
 
-# A site's root page is part of what is kept, so page edits count too.
-SITE_TAGS = ("table:wagtailcore_site", "table:wagtailcore_page")
+# A site's root page is part of what is kept, so page edits count too. Every value kept
+# in a worker's memory for readers is checked against these, so one read of their change
+# times per request serves them all: view restrictions are among them for that reason.
+SITE_TAGS = (
+    "table:wagtailcore_site",
+    "table:wagtailcore_page",
+    "table:wagtailcore_pageviewrestriction",
+)
 
 
 def _lookup(hostname: str, port: str) -> Site | None:
@@ -42,6 +48,13 @@ class SiteMiddleware:
 
     def __call__(self, request: HttpRequest):
         # The admin, documents and health checks look up no site, or their own way.
-        if not request.path.startswith(BYPASS_PREFIXES) and not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
-        return self.get_response(request)
+        if request.path.startswith(BYPASS_PREFIXES):
+            return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            if not hasattr(request, "_wagtail_site"):
+                request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
+            return self.get_response(request)
+        with reading_for_a_reader():
+            if not hasattr(request, "_wagtail_site"):
+                request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
+            return self.get_response(request)

@@ -22,6 +22,7 @@ from muhabir.directory.views import map as map_views
 from muhabir.directory.views import near as near_views
 from muhabir.directory.views import propose as propose_views
 from muhabir.directory.views import start as start_views
+from muhabir.pagecache.restrictions import KnownRestrictionsMixin
 
 
 def _below(kind: str, pattern: str = "") -> str:
@@ -33,7 +34,7 @@ def _below(kind: str, pattern: str = "") -> str:
     return rf"^{segments_pattern(kind)}/{pattern}$"
 
 
-class DirectoryPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+class DirectoryPage(KnownRestrictionsMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,

@@ -33,6 +33,8 @@ from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.newsroom.blocks import ArticleBodyBlock
 from muhabir.newsroom.models.listing import ArticlePageManager
 from muhabir.newsroom.models.placements import ArticlePlacement
+from muhabir.pagecache.memo import serving_a_reader
+from muhabir.pagecache.restrictions import KnownRestrictionsMixin, private_tree
 
 READING_WORDS_PER_MINUTE = 200
 # The fields ``published_date`` is made from.
@@ -93,7 +95,7 @@ class ArticlePageForm(WagtailAdminPageForm):
             cleaned_data["slug"] = better
 
 
-class ArticlePage(EditorialPermissionsMixin, Page):
+class ArticlePage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
     kicker = models.CharField(
         _("kicker"),
         max_length=120,
@@ -384,6 +386,8 @@ class ArticlePage(EditorialPermissionsMixin, Page):
 
     @cached_property
     def _restricted_paths(self) -> tuple[str, ...]:
+        if serving_a_reader():
+            return tuple(path for path, _depth in private_tree().restricted)
         # The page and its metadata both ask for the sections: one query for both.
         return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 

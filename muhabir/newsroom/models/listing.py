@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageManager
-from wagtail.query import PageQuerySet
+
+from muhabir.pagecache.restrictions import KnownRestrictionsQuerySet
 
 # What a card never shows: the body is the widest column of all, and decoding it for
 # every listed article cost more than the rest of the page (cards use ``body_teaser``).
@@ -43,7 +44,7 @@ def listed_in_language_q(locale: Locale, prefix: str = "") -> Q:
     )
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(KnownRestrictionsQuerySet):
     def listable(self) -> ArticlePageQuerySet:
         """Live, public, unexpired, dated articles with what listings show, newest first."""
         return (

@@ -13,9 +13,12 @@ from muhabir.images.models import CustomRendition
 from muhabir.images.renditions import THUMB_FILTERS
 from muhabir.newsroom.models.articles import ArticlePage
 from muhabir.pagecache.fragments import remembered
+from muhabir.pagecache.memo import remembered_in_process
+from muhabir.pagecache.restrictions import KnownRestrictionsMixin
+from muhabir.pagecache.sites import SITE_TAGS
 
 
-class SectionPage(EditorialPermissionsMixin, Page):
+class SectionPage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
     """A department of the paper; its title is the section's name in this page's language."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -35,13 +38,28 @@ class SectionPage(EditorialPermissionsMixin, Page):
         """The primary keys of this section and its live translations."""
         return [self.pk, *self.get_translations().live().values_list("pk", flat=True)]
 
+    def public_translations(self, request) -> list[tuple[int, str, str]]:
+        """Primary key, language and title of each live translation readers may open.
+
+        A restricted translation lends the section neither its name nor its articles.
+        Kept in the worker's memory while pages and restrictions are unchanged.
+        """
+        return remembered_in_process(
+            ("section-translations", self.pk),
+            SITE_TAGS,
+            lambda: [
+                (translation.pk, translation.locale.language_code, translation.title)
+                for translation in self.get_translations().live().public().select_related("locale")
+            ],
+            request=request,
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A restricted translation lends the section neither its name nor its articles.
-        translations = list(self.get_translations().live().public().select_related("locale"))
+        translations = self.public_translations(request)
         # The teasers show the lead image: one query for all their renditions, not one each.
         articles = ArticlePage.objects.in_section(
-            self, family=[self.pk, *(t.pk for t in translations)]
+            self, family=[self.pk, *(pk for pk, _language, _title in translations)]
         ).prefetch_related(
             Prefetch(
                 "hero_image__renditions",
@@ -49,9 +67,9 @@ class SectionPage(EditorialPermissionsMixin, Page):
             )
         )
         context["other_names"] = [
-            (translation.locale.language_code, translation.title)
-            for translation in translations
-            if anyascii(translation.title).casefold() != anyascii(self.title).casefold()
+            (language, title)
+            for _pk, language, title in translations
+            if anyascii(title).casefold() != anyascii(self.title).casefold()
         ]
         paginator = Paginator(articles, settings.MUHABIR_SECTION_PAGE_SIZE)
         # Counting a large section's articles for the page links costs more than the rest
