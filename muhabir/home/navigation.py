@@ -24,6 +24,8 @@ class NavLink:
     title: str
     url: str
     language: str
+    # The page's place in the tree: the masthead marks the section a page sits in.
+    path: str = ""
 
 
 @dataclass
@@ -45,6 +47,7 @@ def _link(page: Page, site: Site) -> NavLink:
         title=page.title,
         url=page.get_url(current_site=site) or "",
         language=page.locale.language_code,
+        path=page.path,
     )
 
 

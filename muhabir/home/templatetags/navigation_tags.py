@@ -8,7 +8,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from muhabir.home.navigation import LanguageNavigation, SiteNavigation, site_navigation
+from muhabir.home.navigation import LanguageNavigation, NavLink, SiteNavigation, site_navigation
 from muhabir.pagecache.fragments import remembered
 
 register = template.Library()
@@ -28,6 +28,20 @@ def navigation(context) -> LanguageNavigation | None:
     """The front page, sections and footer pages of the active language."""
     by_language = _navigation(context).languages
     return by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, link: NavLink) -> str:
+    """``page`` on the link to the page shown, ``true`` on the section it sits in, else
+    nothing; from the paths, without loading the page's parent."""
+    page = context.get("page")
+    if page is None or not getattr(page, "path", ""):
+        return ""
+    if link.page_id == page.pk:
+        return "page"
+    if link.path and page.path[: -Page.steplen] == link.path:
+        return "true"
+    return ""
 
 
 @register.simple_tag(takes_context=True)
