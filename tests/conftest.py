@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from muhabir.home.models import HomePage
 from muhabir.newsroom.models import SectionPage
 from muhabir.newsroom.roles import ADMINISTRATOR, EDITOR, REPORTER
-from muhabir.pagecache import memo, worker_copies
+from muhabir.pagecache import fragments, memo, worker_copies
 from tests.factories import CustomImageFactory
 
 PASSWORD = "muhabir-test-şifre"
@@ -31,6 +31,7 @@ def empty_cache():
     cache.clear()
     memo.forget()
     worker_copies.copies.clear()
+    fragments.worker_copies.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -14,11 +14,16 @@ Rows the request loaded before the value was computed count as read by it (the p
 cache middleware records every request while fragments are on), so an object loaded
 earlier and used inside, such as an article's image, cannot go stale in a kept copy.
 ``MUHABIR_FRAGMENT_CACHE=false`` turns it off.
+
+Each worker also keeps its own copies of the values it used last (``worker_copies``),
+pickled so every request gets a fresh one, valid by the same tags: a page made of several
+kept values then reads only their tags' change times from Redis, not the values.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -34,6 +39,7 @@ from muhabir.pagecache import versions
 from muhabir.pagecache.expiry import next_expiry
 from muhabir.pagecache.invalidation import STRUCTURE_TAGS
 from muhabir.pagecache.recording import current_tags, essential, note, recording
+from muhabir.pagecache.worker_copies import WorkerCopies
 
 KEY = "pagecache:fragment:{}"
 T = TypeVar("T")
@@ -45,6 +51,18 @@ class Remembered:
     tags: frozenset[str]
     started_at: float
     valid_until: float
+
+
+@dataclass
+class WorkerCopy:
+    content: bytes  # the value, pickled
+    tags: frozenset[str]
+    started_at: float
+    valid_until: float
+
+
+# Fragments are smaller than pages: a front page's section lists, counts, feeds' items.
+worker_copies = WorkerCopies(max_bytes=4 * 1024 * 1024)
 
 
 def fragment_cache_enabled() -> bool:
@@ -65,7 +83,7 @@ def fragment_key(request: HttpRequest | None, name: str, parts: Iterable[Any]) -
 
 def _usable(entry: object) -> bool:
     return (
-        isinstance(entry, Remembered)
+        isinstance(entry, Remembered | WorkerCopy)
         and time.time() < entry.valid_until
         and versions.is_current(entry.tags, entry.started_at)
     )
@@ -78,11 +96,18 @@ def remembered(
     if not fragment_cache_enabled() or getattr(request, "is_preview", False):
         return compute()
     key = fragment_key(request, name, parts)
+    copy = worker_copies.get(key)
+    if copy is not None:
+        if _usable(copy):
+            # The page around it is made of the same rows: a cached page must know them.
+            note(copy.tags)
+            return pickle.loads(copy.content)  # noqa: S301 - bytes this process pickled
+        worker_copies.discard(key)
     cache = caches["default"]
     entry = cache.get(key)
     if _usable(entry):
-        # The page around it is made of the same rows: a cached page must know them.
         note(entry.tags)
+        _copy(key, entry)
         return entry.value
 
     # What the request read before: rows it loaded and kept on objects (a page's image,
@@ -99,5 +124,12 @@ def remembered(
     timeout = int(valid_until - time.time())
     # A computation that overlapped an edit is not kept (see versions.is_current).
     if timeout > 0 and versions.is_current(tags, started_at):
-        cache.set(key, Remembered(value, tags, started_at, valid_until), timeout)
+        entry = Remembered(value, tags, started_at, valid_until)
+        cache.set(key, entry, timeout)
+        _copy(key, entry)
     return value
+
+
+def _copy(key: str, entry: Remembered) -> None:
+    content = pickle.dumps(entry.value, pickle.HIGHEST_PROTOCOL)
+    worker_copies.put(key, WorkerCopy(content, entry.tags, entry.started_at, entry.valid_until))

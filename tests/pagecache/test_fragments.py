@@ -12,6 +12,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -86,6 +87,50 @@ def test_a_kept_value_is_handed_out_until_a_row_it_read_changes(fragment_cache, 
     article.save_revision().publish()
 
     assert fragments.remembered(None, "title", [article], title) == "Yeni başlık"
+
+
+def test_a_value_this_worker_kept_is_read_without_asking_the_shared_cache_for_it(
+    fragment_cache, sections, article, monkeypatch
+):
+    client = Client()
+    first = _text(client, sections["tr"][0].url)
+    cache = caches["default"]
+    asked = []
+    original = type(cache).get
+
+    def get(self, key, *args, **kwargs):
+        asked.append(key)
+        return original(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(type(cache), "get", get)
+
+    assert _text(client, sections["tr"][0].url) == first
+    assert not [key for key in asked if key.startswith(fragments.KEY.format(""))]
+
+
+def test_each_request_gets_its_own_copy_of_a_kept_value(fragment_cache, article):
+    kept = fragments.remembered(None, "names", [article], lambda: [article.title])
+    kept.append("changed by one request")
+
+    assert fragments.remembered(None, "names", [article], lambda: []) == [article.title]
+
+
+def test_another_workers_newer_value_replaces_this_workers_outdated_copy(fragment_cache, article):
+    def title():
+        return ArticlePageFactory._meta.model.objects.get(pk=article.pk).title
+
+    fragments.remembered(None, "title", [article], title)
+    key = fragments.fragment_key(None, "title", [article])
+    outdated = fragments.worker_copies.get(key)
+    article.title = "Yeni başlık"
+    article.save_revision().publish()
+    assert fragments.remembered(None, "title", [article], title) == "Yeni başlık"
+    # The shared cache holds the new value; this worker still has the old copy.
+    fragments.worker_copies.put(key, outdated)
+
+    assert fragments.remembered(None, "title", [article], lambda: "computed again") == (
+        "Yeni başlık"
+    )
 
 
 def test_publishing_an_edit_shows_at_once_on_every_page_that_shows_the_article(
