@@ -202,10 +202,19 @@ class LanguageQuery:
     phrases: list[list[str]] = field(default_factory=list)
     excluded: list[TermAlternatives] = field(default_factory=list)
     excluded_phrases: list[list[str]] = field(default_factory=list)
+    # Words as written, whether to mark them: a page of results repeats most of its words.
+    _marked: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_empty(self) -> bool:
         return not self.terms and not self.phrases
+
+    def marks(self, word: str) -> bool:
+        """Whether a word as written in a document of this language is one to mark."""
+        marked = self._marked.get(word)
+        if marked is None:
+            marked = self._marked[word] = self.highlights(surface(word, self.language))
+        return marked
 
     def highlights(self, term: str) -> bool:
         """Whether a document term of this language is one the reader searched for."""

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from muhabir.core import text as text_helpers
-from muhabir.core.text_analysis import LanguageQuery, surface, words
+from muhabir.core.text_analysis import LanguageQuery, words
 
 SNIPPET_WORDS = 32
 ELLIPSIS = "…"
@@ -21,10 +21,7 @@ SNIPPET_SCAN_CHARS = 4000
 
 
 def _matches(value: str, query: LanguageQuery) -> list[tuple[int, int, bool]]:
-    return [
-        (match.start(), match.end(), query.highlights(surface(match.group(), query.language)))
-        for match in words(value)
-    ]
+    return [(match.start(), match.end(), query.marks(match.group())) for match in words(value)]
 
 
 def _render(value: str, spans: list[tuple[int, int, bool]], start: int, end: int) -> str:
