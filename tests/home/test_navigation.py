@@ -8,6 +8,7 @@ from muhabir.directory.models import DirectoryPage
 from muhabir.home.models import StandardPage
 from muhabir.newsroom.models import SectionPage
 from tests.conftest import section_add
+from tests.factories.newsroom import ArticlePageFactory
 from tests.helpers import soup
 
 
@@ -49,3 +50,20 @@ def test_standard_pages_make_the_footer_unless_put_in_the_menu(client, home_tr, 
     assert "Künye" not in main
     assert "İletişim" in main
     assert "İletişim" not in footer
+
+
+def _current(client, url: str) -> dict[str, str]:
+    page = soup(client.get(url))
+    return {
+        link.get_text(strip=True): link["aria-current"]
+        for link in page.select(".sections-nav a[aria-current]")
+    }
+
+
+def test_the_menu_marks_the_section_shown_and_the_section_of_an_article(client, sections):
+    section = sections["tr"][1]
+    article = ArticlePageFactory(parent=section, title="Köln'de Kültür Gecesi")
+
+    assert _current(client, "/tr/") == {}
+    assert _current(client, section.url) == {section.title: "page"}
+    assert _current(client, article.url) == {section.title: "true"}
