@@ -14,7 +14,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from muhabir.core import text
@@ -291,9 +291,15 @@ def feed_events(now: dt.datetime | None = None, events: EventQuerySet | None = N
 def event_cities(language: str) -> dict[str, str]:
     """slug → city name of every city with a live event (its own address or its place's)."""
     names: set[str] = set()
-    rows = Event.objects.public().values_list("city", "place__city", "place__live").distinct()
-    for city, place_city, place_live in rows:
-        name = city or (place_city if place_live else "")
+    shown = Place.objects.public().filter(pk=OuterRef("place"))
+    rows = (
+        Event.objects.public()
+        .annotate(place_shown=Exists(shown))
+        .values_list("city", "place__city", "place_shown")
+        .distinct()
+    )
+    for city, place_city, place_shown in rows:
+        name = city or (place_city if place_shown else "")
         if name:
             names.add(name)
     cities: dict[str, str] = {}

@@ -77,7 +77,7 @@ class EventFilterSet(DirectoryFilterSet):
 
     def choices(self, queryset):
         language = self.language
-        districts = District.objects.filter(pk__in=_district_ids())
+        districts = _districts()
         self.organisers = _organisers(language)
         cities = calendar.event_cities(language).values()
         return {
@@ -107,16 +107,13 @@ class EventFeedFilterSet(EventFilterSet):
         return {name: [(value, value)] for name, value in self.data.items()}
 
 
-def _district_ids() -> set[int]:
-    ids: set[int] = set()
-    for own, place_district, place_live in Event.objects.public().values_list(
-        "district", "place__district", "place__live"
-    ):
-        if own:
-            ids.add(own)
-        elif place_district and place_live:
-            ids.add(place_district)
-    return ids
+def _districts() -> QuerySet:
+    """The districts of live events: their own, else their place's while readers may see it."""
+    events = Event.objects.public()
+    at_place = events.filter(_shown_place(), district__isnull=True)
+    return District.objects.filter(
+        Q(pk__in=events.values("district")) | Q(pk__in=at_place.values("place__district"))
+    )
 
 
 def _organisers(language: str) -> dict:
