@@ -14,14 +14,14 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from muhabir.core import text
 from muhabir.directory.models import EVENT_TIME_ZONE, Association, Event, IntegrationCentre, Place
 from muhabir.directory.models.events import (
     RECURRENCE_HORIZON,
-    EventFilters,
+    EventQuerySet,
     rrule_parse,
     rule_parts,
 )
@@ -226,8 +226,13 @@ def merged(
 # Listings --------------------------------------------------------------------------------
 
 
+def _live(events: EventQuerySet | None) -> EventQuerySet:
+    """``events``, a narrowing of ``Event.objects.public()`` (a filter set's ``qs``), else all."""
+    return Event.objects.public() if events is None else events
+
+
 def upcoming(
-    now: dt.datetime | None = None, limit: int = 20, filters: EventFilters | None = None
+    now: dt.datetime | None = None, limit: int = 20, events: EventQuerySet | None = None
 ) -> list[Occurrence]:
     """The next ``limit`` occurrences of live events not over at ``now``, by start.
 
@@ -238,7 +243,7 @@ def upcoming(
     limit = max(0, min(limit, MAX_OCCURRENCES))
     if not limit:
         return []
-    candidates = Event.objects.public().filtered(filters).upcoming(now)
+    candidates = _live(events).upcoming(now)
     singles = list(candidates.filter(rrule="").order_by("start", "pk")[:limit])
     recurring = candidates.exclude(rrule="")
     if len(singles) == limit:
@@ -247,24 +252,24 @@ def upcoming(
 
 
 def in_window(
-    since: dt.datetime, until: dt.datetime, filters: EventFilters | None = None
+    since: dt.datetime, until: dt.datetime, events: EventQuerySet | None = None
 ) -> list[Occurrence]:
     """Occurrences of live events within ``[since, until)`` (a month of the calendar)."""
-    candidates = Event.objects.public().filtered(filters).upcoming(since).filter(start__lt=until)
+    candidates = _live(events).upcoming(since).filter(start__lt=until)
     return merged(candidates.order_by("start", "pk"), since, until)
 
 
 def upcoming_for(entry, limit: int = 5, now: dt.datetime | None = None) -> list[Occurrence]:
     """Upcoming occurrences of events at a place or organised by an association or centre."""
     if isinstance(entry, Place):
-        filters = EventFilters(place=entry)
+        events = Event.objects.public().filter(place=entry)
     elif isinstance(entry, Association):
-        filters = EventFilters(association=entry)
+        events = Event.objects.public().filter(organiser_association=entry)
     elif isinstance(entry, IntegrationCentre):
-        filters = EventFilters(centre=entry)
+        events = Event.objects.public().filter(organiser_centre=entry)
     else:
         raise TypeError(f"no events belong to a {type(entry).__name__}")
-    return upcoming(now, limit, filters)
+    return upcoming(now, limit, events)
 
 
 def first_occurrence(event: Event) -> Occurrence:
@@ -276,19 +281,25 @@ def next_dates(event: Event, count: int = 5, now: dt.datetime | None = None) -> 
     return list(itertools.islice(iter_occurrences(event, now or timezone.now()), count))
 
 
-def feed_events(now: dt.datetime | None = None, filters: EventFilters | None = None) -> QuerySet:
+def feed_events(now: dt.datetime | None = None, events: EventQuerySet | None = None) -> QuerySet:
     """Live events of a feed: those not over ``FEED_PAST`` ago, and everything to come."""
     now = now or timezone.now()
     since = now - FEED_PAST
-    return Event.objects.public().filtered(filters).upcoming(since).order_by("start", "pk")
+    return _live(events).upcoming(since).order_by("start", "pk")
 
 
 def event_cities(language: str) -> dict[str, str]:
     """slug → city name of every city with a live event (its own address or its place's)."""
     names: set[str] = set()
-    rows = Event.objects.public().values_list("city", "place__city", "place__live").distinct()
-    for city, place_city, place_live in rows:
-        name = city or (place_city if place_live else "")
+    shown = Place.objects.public().filter(pk=OuterRef("place"))
+    rows = (
+        Event.objects.public()
+        .annotate(place_shown=Exists(shown))
+        .values_list("city", "place__city", "place_shown")
+        .distinct()
+    )
+    for city, place_city, place_shown in rows:
+        name = city or (place_city if place_shown else "")
         if name:
             names.add(name)
     cities: dict[str, str] = {}

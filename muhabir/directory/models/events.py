@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -31,8 +30,6 @@ from muhabir.directory.models.entries import (
     bilingual_panel,
     submission_panel,
 )
-from muhabir.directory.models.reference import District
-from muhabir.directory.selectors import text_filter
 
 EVENT_TIME_ZONE = ZoneInfo("Europe/Berlin")
 # A rule with neither COUNT nor UNTIL repeats forever; listings look this far ahead.
@@ -116,24 +113,6 @@ def rrule_is_endless(rule: dateutil_rrule.rrule) -> bool:
     return not parts.get("COUNT") and not parts.get("UNTIL")
 
 
-@dataclass(frozen=True)
-class EventFilters:
-    """What a reader narrowed the calendar to; empty fields do not filter."""
-
-    city: str = ""
-    district: District | None = None
-    association: Association | None = None
-    centre: IntegrationCentre | None = None
-    place: Place | None = None
-    query: str = ""
-
-    @property
-    def active(self) -> bool:
-        return any(
-            (self.city, self.district, self.association, self.centre, self.place, self.query)
-        )
-
-
 class EventQuerySet(EntryQuerySet):
     def public(self):
         """Published events, with the place and organisers their listings name."""
@@ -142,32 +121,6 @@ class EventQuerySet(EntryQuerySet):
     def upcoming(self, since: dt.datetime):
         """Events with an occurrence not over at ``since`` (NULL ``last_end``: endless)."""
         return self.filter(Q(last_end__isnull=True) | Q(last_end__gte=since))
-
-    def filtered(self, filters: EventFilters | None):
-        """Events a reader's filters keep; a place counts only while it is published."""
-        queryset = self
-        if filters is None:
-            return queryset
-        shown_place = Q(place__in=Place.objects.public())
-        if filters.city:
-            queryset = queryset.filter(
-                Q(city__iexact=filters.city)
-                | Q(shown_place, city="", place__city__iexact=filters.city)
-            )
-        if filters.district is not None:
-            queryset = queryset.filter(
-                Q(district=filters.district)
-                | Q(shown_place, district__isnull=True, place__district=filters.district)
-            )
-        if filters.association is not None:
-            queryset = queryset.filter(organiser_association=filters.association)
-        if filters.centre is not None:
-            queryset = queryset.filter(organiser_centre=filters.centre)
-        if filters.place is not None:
-            queryset = queryset.filter(place=filters.place)
-        if filters.query:
-            queryset = text_filter(queryset, filters.query)
-        return queryset
 
 
 class Event(DirectoryEntry, Located, index.Indexed):

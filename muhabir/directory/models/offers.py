@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from muhabir.directory.models.base import Contact, DirectoryEntry, EntryQuerySet
 from muhabir.directory.models.entries import (
+    Association,
+    IntegrationCentre,
     bilingual_panel,
     contact_panel,
 )
@@ -22,7 +24,8 @@ class OfferQuerySet(EntryQuerySet):
             super()
             .public()
             .filter(
-                models.Q(provider_centre__live=True) | models.Q(provider_association__live=True)
+                models.Q(provider_centre__in=IntegrationCentre.objects.public())
+                | models.Q(provider_association__in=Association.objects.public())
             )
         )
 

@@ -16,7 +16,7 @@ from muhabir.directory.views.structured import association_json_ld
 def association_list(request, page):
     language = language_current()
     associations = Association.objects.public()
-    found, state = filters_apply(AssociationFilterSet(request, associations, language))
+    found, state = filters_apply(AssociationFilterSet(request.GET, associations, language))
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
     return render(
         request,

@@ -22,7 +22,7 @@ from muhabir.directory.views.structured import centre_json_ld
 def centre_list(request, page):
     language = language_current()
     centres = IntegrationCentre.objects.public()
-    found, state = filters_apply(CentreFilterSet(request, centres, language))
+    found, state = filters_apply(CentreFilterSet(request.GET, centres, language))
     # At most 53 centres: sorted here by the reader's alphabet, not by the database's bytes.
     centres = sorted(
         found.select_related("for_district", "district"),

@@ -8,6 +8,7 @@ that served the request, reversed on the page of each language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -94,8 +95,9 @@ def translations(page: DirectoryPage) -> dict[str, DirectoryPage]:
     return found
 
 
-def query_text(request: HttpRequest) -> str:
-    return text.squash_whitespace(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+def query_text(data: Mapping[str, str]) -> str:
+    """The words of a query string (``request.GET``)."""
+    return text.squash_whitespace(data.get("q", ""))[:MAX_QUERY_LENGTH]
 
 
 def paginate(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> PaginatorPage:

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_safe
 from muhabir.core.sites import site_name
 from muhabir.directory.calendar import ical
 from muhabir.directory.calendar import occurrences as calendar
-from muhabir.directory.models import Association, IntegrationCentre
-from muhabir.directory.models.events import EventFilters
+from muhabir.directory.models import Association, Event, IntegrationCentre
+from muhabir.directory.views.event_filters import EventFeedFilterSet, organiser_value
 from muhabir.directory.views.events import event_or_404, event_url, organiser_url
 
 FEED_MAX_AGE = 300
@@ -66,8 +66,10 @@ def event_ics(request, page, slug: str):
     return _ical_response(request, body, filename=f"{event.slug}.ics")
 
 
-def _feed(request, page, name: str, filters: EventFilters | None = None) -> HttpResponse:
-    events = calendar.feed_events(timezone.now(), filters)
+def _feed(request, page, name: str, **selected: str) -> HttpResponse:
+    """A feed of the events the filter values ``selected`` (``city="Köln"``) keep; all without."""
+    filterset = EventFeedFilterSet(selected, Event.objects.public(), page.language)
+    events = calendar.feed_events(timezone.now(), filterset.qs)
     body = ical.ical_calendar(name, _ical_components(request, page, events))
     return _ical_response(request, body)
 
@@ -84,7 +86,7 @@ def feed_city(request, page, city: str):
     if name is None:
         raise Http404
     title = gettext("%(site)s – events in %(city)s") % {"site": site_name(request), "city": name}
-    return _feed(request, page, title, EventFilters(city=name))
+    return _feed(request, page, title, city=name)
 
 
 @require_safe
@@ -97,9 +99,4 @@ def feed_organiser(request, page, kind: str, slug: str):
         "site": site_name(request),
         "organiser": organiser,
     }
-    filters = (
-        EventFilters(association=organiser)
-        if model is Association
-        else EventFilters(centre=organiser)
-    )
-    return _feed(request, page, title, filters)
+    return _feed(request, page, title, organiser=organiser_value(organiser))

@@ -26,8 +26,7 @@ from muhabir.core import text
 from muhabir.core.metadata import FeedLink
 from muhabir.core.sites import site_name
 from muhabir.directory.calendar import occurrences as calendar
-from muhabir.directory.models import Association, Event
-from muhabir.directory.models.events import EventFilters
+from muhabir.directory.models import Association, Event, IntegrationCentre
 from muhabir.directory.recurrence import recurrence_text
 from muhabir.directory.views.common import (
     PAGE_SIZE,
@@ -35,7 +34,7 @@ from muhabir.directory.views.common import (
     paginate,
     render,
 )
-from muhabir.directory.views.event_filters import event_filters_from, organiser_kind
+from muhabir.directory.views.event_filters import EventFilterSet, organiser_kind
 from muhabir.directory.views.structured import event_json_ld
 from muhabir.newsroom.selectors import public_articles_for
 
@@ -113,9 +112,10 @@ def _with_calendar_feed(request, page, response):
 
 @require_safe
 def event_list(request, page):
-    filters, state = event_filters_from(request, page)
+    filterset = EventFilterSet(request.GET, Event.objects.public(), page.language)
+    state = filterset.state()
     now = timezone.now()
-    occurrences = calendar.upcoming(now, MAX_LISTED, filters)
+    occurrences = calendar.upcoming(now, MAX_LISTED, filterset.qs)
     page_obj = paginate(request, occurrences, PAGE_SIZE)
     items = [_describe(page, occurrence) for occurrence in page_obj.object_list]
     today = timezone.localdate(now, calendar.EVENT_TIME_ZONE)
@@ -128,29 +128,31 @@ def event_list(request, page):
             "items": items,
             "page_obj": page_obj,
             "querystring": state.querystring,
-            "filters": filters,
             "state": state,
             "list_url": page.url_for("events"),
             "month_url": month_url(page, today),
-            "feeds": _feed_choices(request, page, filters),
+            "feeds": _feed_choices(
+                request, page, filterset.city_selected(), filterset.organiser_selected()
+            ),
         },
         page_number=page_obj.number,
     )
     return _with_calendar_feed(request, page, response)
 
 
-def _feed_choices(request, page, filters: EventFilters) -> list[dict]:
+def _feed_choices(
+    request, page, city: str = "", organiser: Association | IntegrationCentre | None = None
+) -> list[dict]:
     """The subscribe links: every event, and the city or organiser the reader chose."""
     feeds = [{"title": gettext("All events"), "url": page.url_for("events", "feed.ics")}]
-    if filters.city:
-        city_slug = text.slug(filters.city, page.language)
+    if city:
+        city_slug = text.slug(city, page.language)
         feeds.append(
             {
-                "title": gettext("Events in %(city)s") % {"city": filters.city},
+                "title": gettext("Events in %(city)s") % {"city": city},
                 "url": page.url_for("events", f"city/{city_slug}.ics"),
             }
         )
-    organiser = filters.association or filters.centre
     if organiser is not None:
         feeds.append(
             {
@@ -195,7 +197,7 @@ def event_month(request, page, year: str, month: str):
             "previous_month": previous,
             "next_month": following,
             "list_url": page.url_for("events"),
-            "feeds": _feed_choices(request, page, EventFilters()),
+            "feeds": _feed_choices(request, page),
         },
         keep_query=False,
     )

@@ -8,13 +8,13 @@ the list still answers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import django_filters
 from django import forms
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext, gettext_lazy
 
 from muhabir.directory.models import Association, District, IntegrationCentre, Place
@@ -46,10 +46,10 @@ class DirectoryFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_words")
 
-    def __init__(self, request: HttpRequest, queryset: QuerySet, language: str):
+    def __init__(self, data: Mapping[str, str], queryset: QuerySet, language: str):
         self.language = language
-        self.query = query_text(request)
-        super().__init__(data=request.GET, queryset=queryset)
+        self.query = query_text(data)
+        super().__init__(data=data, queryset=queryset)
         for name, choices in self.choices(queryset).items():
             self.filters[name].extra["choices"] = choices
 

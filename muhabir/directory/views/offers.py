@@ -125,7 +125,7 @@ class OfferFilterSet(DirectoryFilterSet):
 def offer_list(request, page):
     language = language_current()
     offers = Offer.objects.public()
-    found, state = filters_apply(OfferFilterSet(request, offers, language))
+    found, state = filters_apply(OfferFilterSet(request.GET, offers, language))
     results = paginate(
         request,
         title_order(found, language)

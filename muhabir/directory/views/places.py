@@ -25,7 +25,7 @@ LIST_ORDER = ("slug", "pk")
 def place_list(request, page):
     language = language_current()
     places = Place.objects.public()
-    found, state = filters_apply(PlaceFilterSet(request, places, language))
+    found, state = filters_apply(PlaceFilterSet(request.GET, places, language))
     results = paginate(request, found.select_related("district").order_by(*LIST_ORDER))
     view = DirectoryView(page)
     return render(

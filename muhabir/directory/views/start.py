@@ -48,7 +48,7 @@ def start(request, page):
         }
         for kind, queryset in kinds.items()
     ]
-    query = query_text(request)
+    query = query_text(request.GET)
     hits = []
     if query:
         for kind, queryset in kinds.items():
