@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -26,11 +27,15 @@ def search_page(request: HttpRequest, slug_language: str | None) -> HttpResponse
         return redirect(f"{url}?{query}" if query else url)
     query = request.GET.get("q", "")
     filters = filters_from(request.GET)
-    results = search_results(
-        query=query,
-        filters=filters,
-        page_number=request.GET.get("page") or 1,
-        interface_language=language,
+    # Searched only where the page shows them: the same words, filters and page give the
+    # same results to every reader, kept as a fragment until an article changes.
+    results = SimpleLazyObject(
+        lambda: search_results(
+            query=query,
+            filters=filters,
+            page_number=request.GET.get("page") or 1,
+            interface_language=language,
+        )
     )
     kept = request.GET.copy()
     kept.pop("page", None)
@@ -46,6 +51,7 @@ def search_page(request: HttpRequest, slug_language: str | None) -> HttpResponse
         {
             "query": query,
             "results": results,
+            "results_key": "&".join(sorted(request.GET.urlencode().split("&"))),
             "search_url": url,
             "page_query": kept.urlencode(),
             "facet_query": {name: without(name) for name in ("language", "section", "date")},

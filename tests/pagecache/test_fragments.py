@@ -133,6 +133,26 @@ def test_another_workers_newer_value_replaces_this_workers_outdated_copy(fragmen
     )
 
 
+def test_search_results_are_kept_and_an_unpublished_article_leaves_them_at_once(
+    fragment_cache, sections, article, django_assert_max_num_queries
+):
+    client = Client()
+    url = "/tr/ara/?q=kenter"
+    with django_assert_max_num_queries(1000) as first_queries:
+        first = _text(client, url)
+    with django_assert_max_num_queries(1000) as second_queries:
+        assert _text(client, url) == first
+    assert "son yolculuğuna" in first
+    assert len(second_queries) < len(first_queries) - 2
+
+    # Other words are results of their own.
+    assert "son yolculuğuna" not in _text(client, "/tr/ara/?q=kitap")
+
+    article.unpublish()
+
+    assert "son yolculuğuna" not in _text(client, url)
+
+
 def test_publishing_an_edit_shows_at_once_on_every_page_that_shows_the_article(
     fragment_cache, sections, article
 ):
