@@ -46,3 +46,22 @@ def article(sections):
     return ArticlePageFactory(
         parent=sections["tr"][0], title="Yıldız Kenter son yolculuğuna uğurlandı"
     )
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """``start()`` begins noting the keys read from the shared cache, into the list returned."""
+    asked: list[str] = []
+
+    def start() -> list[str]:
+        cache = caches["default"]
+        original = type(cache).get
+
+        def get(self, key, *args, **kwargs):
+            asked.append(key)
+            return original(self, key, *args, **kwargs)
+
+        monkeypatch.setattr(type(cache), "get", get)
+        return asked
+
+    return start

@@ -12,7 +12,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -90,19 +89,11 @@ def test_a_kept_value_is_handed_out_until_a_row_it_read_changes(fragment_cache, 
 
 
 def test_a_value_this_worker_kept_is_read_without_asking_the_shared_cache_for_it(
-    fragment_cache, sections, article, monkeypatch
+    fragment_cache, sections, article, cache_reads
 ):
     client = Client()
     first = _text(client, sections["tr"][0].url)
-    cache = caches["default"]
-    asked = []
-    original = type(cache).get
-
-    def get(self, key, *args, **kwargs):
-        asked.append(key)
-        return original(self, key, *args, **kwargs)
-
-    monkeypatch.setattr(type(cache), "get", get)
+    asked = cache_reads()
 
     assert _text(client, sections["tr"][0].url) == first
     assert not [key for key in asked if key.startswith(fragments.KEY.format(""))]

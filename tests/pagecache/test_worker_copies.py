@@ -6,7 +6,6 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from muhabir.core import cache as tolerant_cache
@@ -39,19 +38,11 @@ def test_a_page_larger_than_a_sixteenth_of_the_room_is_not_copied():
 
 
 def test_a_hit_on_a_page_this_worker_served_reads_no_page_from_the_cache(
-    page_cache, article, monkeypatch
+    page_cache, article, cache_reads
 ):
     client = Client()
     client.get(article.url)
-    cache = caches["default"]
-    asked = []
-    original = type(cache).get
-
-    def get(self, key, *args, **kwargs):
-        asked.append(key)
-        return original(self, key, *args, **kwargs)
-
-    monkeypatch.setattr(type(cache), "get", get)
+    asked = cache_reads()
 
     response = client.get(article.url)
 
