@@ -2,15 +2,15 @@
 
 Wagtail finds a page by its path one level at a time: the language's home page, then
 each child by slug, each with a second query for its specific type. ``RouteMiddleware``
-keeps, per worker, which page an address led to last time, checked against the change
-times of the page and site tables (an edit, move or unpublish anywhere changes them), and
-loads just that page. Only addresses that lead to a page itself are kept; routes below a
-page (the directory's lists and entries) and every miss take Wagtail's own way.
+keeps, per worker, the page an address led to last time, checked against the change
+times of the page and site tables (an edit, move or unpublish anywhere changes them), so
+a known address costs no query at all. Only addresses that lead to a page itself are
+kept; routes below a page (the directory's lists and entries) and every miss take
+Wagtail's own way.
 """
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve
 from django.utils.translation import get_language
@@ -35,13 +35,14 @@ def _path(request: HttpRequest) -> str | None:
     return match.args[0]
 
 
-def _wagtail_route(request: HttpRequest, path: str) -> tuple[int, str] | None:
-    """Route as Wagtail does (the result stays on the request); what to keep of it."""
+def _wagtail_route(request: HttpRequest, path: str) -> Page | None:
+    """Route as Wagtail does (the result stays on the request); what to keep of it: the
+    page as its table holds it, with its locale, and nothing the routing cached on it."""
     result = Page.route_for_request(request, path)
     if result is None or result.args or result.kwargs:
         return None
     page = result.page
-    return page.pk, page._meta.label_lower
+    return type(page)._default_manager.select_related("locale").filter(pk=page.pk).first()
 
 
 def prime_route(request: HttpRequest) -> None:
@@ -55,20 +56,14 @@ def prime_route(request: HttpRequest) -> None:
     if site is None:
         return
     key = ("route", site.pk, get_language(), path)
-    kept = remembered_in_process(
+    # The page itself is kept: any change to a page (an edit, a publish, an unpublish)
+    # changes the page table and with it what is kept.
+    page = remembered_in_process(
         key, SITE_TAGS, lambda: _wagtail_route(request, path), request=request
     )
-    if kept is None or hasattr(request, "_wagtail_route_for_request"):
+    if page is None or hasattr(request, "_wagtail_route_for_request"):
         return
-    pk, label = kept
-    page = (
-        apps.get_model(label)
-        ._default_manager.filter(pk=pk, live=True)
-        .select_related("locale")
-        .first()
-    )
-    if page is not None:
-        request._wagtail_route_for_request = RouteResult(page)  # type: ignore[attr-defined]
+    request._wagtail_route_for_request = RouteResult(page)  # type: ignore[attr-defined]
 
 
 class RouteMiddleware:

@@ -98,8 +98,9 @@ def test_listings_never_select_the_body(sections, settings):
         listing = [sql for sql in queries if "newsroom_articlepage" in sql]
         assert listing, name
         readers_of_body = [sql for sql in listing if BODY_COLUMN.search(sql)]
-        # The article page reads its own body once; no listing reads any.
-        assert len(readers_of_body) == (1 if name == "article" else 0), (name, readers_of_body)
+        # The article page reads its own body once at most (not at all when the worker
+        # kept the page since the first view); no listing reads any.
+        assert len(readers_of_body) <= (1 if name == "article" else 0), (name, readers_of_body)
 
 
 def test_cards_show_the_start_of_the_body_when_there_is_no_teaser(sections):

@@ -113,3 +113,19 @@ def test_the_site_and_the_route_read_the_change_times_once_per_request(article, 
 
     assert client.get(article.url).status_code == 200
     assert reads.count(SITE_TAGS) == 1
+
+
+def test_a_known_section_page_with_its_list_kept_reads_nothing_but_change_times(article, settings):
+    # As in production: the section's list and count are kept fragments.
+    settings.MUHABIR_FRAGMENT_CACHE = True
+    section = article.get_parent()
+    client = Client()
+    first = client.get(section.url)
+
+    with CaptureQueriesContext(connection) as second:
+        again = client.get(section.url)
+
+    assert again.content == first.content
+    # Without Redis the change times themselves are read from the database.
+    queries = [query["sql"] for query in second.captured_queries]
+    assert [sql for sql in queries if '"pagecache_tagversion"' not in sql] == []

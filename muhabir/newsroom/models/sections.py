@@ -4,6 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -57,28 +58,40 @@ class SectionPage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         translations = self.public_translations(request)
-        # The teasers show the lead image: one query for all their renditions, not one each.
-        articles = ArticlePage.objects.in_section(
-            self, family=[self.pk, *(pk for pk, _language, _title in translations)]
-        ).prefetch_related(
-            Prefetch(
-                "hero_image__renditions",
-                queryset=CustomRendition.objects.filter(filter_spec__in=THUMB_FILTERS),
-            )
-        )
+        family = [self.pk, *(pk for pk, _language, _title in translations)]
         context["other_names"] = [
             (language, title)
             for _pk, language, title in translations
             if anyascii(title).casefold() != anyascii(self.title).casefold()
         ]
-        paginator = Paginator(articles, settings.MUHABIR_SECTION_PAGE_SIZE)
+
+        def listing():
+            # The teasers show the lead image: one query for all their renditions.
+            return ArticlePage.objects.in_section(self, family=family).prefetch_related(
+                Prefetch(
+                    "hero_image__renditions",
+                    queryset=CustomRendition.objects.filter(filter_spec__in=THUMB_FILTERS),
+                )
+            )
+
         # Counting a large section's articles for the page links costs more than the rest
         # of the page; the count is kept until an article is published or moved.
-        paginator.count = remembered(
-            request, "section-article-count", [self], lambda: articles.count()
-        )
+        count = remembered(request, "section-article-count", [self], lambda: listing().count())
+        per_page = settings.MUHABIR_SECTION_PAGE_SIZE
+        numbers = Paginator([], per_page)
+        numbers.count = count
         try:
-            context["articles"] = paginator.page(request.GET.get("page", 1))
+            number = numbers.validate_number(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             raise Http404 from None
+
+        def listing_page():
+            paginator = Paginator(listing(), per_page)
+            paginator.count = count
+            return paginator.page(number)
+
+        context["page_number"] = number
+        # Made where the template shows it, inside its kept fragment: a kept list costs
+        # no query, nor the building of one.
+        context["articles"] = SimpleLazyObject(listing_page)
         return context

@@ -13,9 +13,11 @@ register = template.Library()
 
 
 def _page_number(context) -> int:
-    # A section's later listing pages are pages of their own for search engines.
-    articles = context.get("articles")
-    number = getattr(articles, "number", 1)
+    # A section's later listing pages are pages of their own for search engines. A
+    # section names its page number; its list is made only where the page shows it.
+    number = context.get("page_number")
+    if number is None:
+        number = getattr(context.get("articles"), "number", 1)
     return number if isinstance(number, int) else 1
 
 
