@@ -78,7 +78,7 @@ class SectionPage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
         # of the page; the count is kept until an article is published or moved.
         count = remembered(request, "section-article-count", [self], lambda: listing().count())
         per_page = settings.MUHABIR_SECTION_PAGE_SIZE
-        numbers = Paginator([], per_page)
+        numbers: Paginator = Paginator([], per_page)
         numbers.count = count
         try:
             number = numbers.validate_number(request.GET.get("page", 1))
