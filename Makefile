@@ -62,8 +62,8 @@ bench: setup ## page benchmark (bench/run.py); the others are in the README
 
 # Re-resolve the pinned set after a change to pyproject.toml (needs uv: `python3.11 -m pip install uv`).
 lock: ## re-resolve requirements.lock after changing pyproject.toml (needs uv)
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
-		--python-platform x86_64-unknown-linux-gnu -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --generate-hashes --no-strip-extras \
+		--python-version 3.11 --python-platform x86_64-unknown-linux-gnu -o requirements.lock
 
 clean: ## remove the virtualenv, node_modules and the tests' media
 	rm -rf $(VENV) node_modules data/test-media
