@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from muhabir.newsroom.models import ArticlePage
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -106,3 +108,26 @@ def test_language_switch_leads_from_turkish_to_german_front_page(page, demo_site
     for section in ["Gesellschaft", "Vereine", "Köstlichkeiten"]:
         expect(page.get_by_role("heading", name=section_heading(section), level=2)).to_be_visible()
     expect(page.get_by_role("heading", name=section_heading("Toplum"))).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("language", "width"), [("tr", 1280), ("de", 1280), ("tr", 390), ("de", 390)]
+)
+def test_an_article_without_a_photo_gives_its_text_the_whole_row(
+    open_page, demo_site, language, width
+):
+    article = ArticlePage.objects.live().filter(locale__language_code=language).first()
+    section = article.get_parent()
+    article.hero_image = None
+    article.save_revision().publish()
+    page = open_page()
+    page.set_viewport_size({"width": width, "height": 900})
+
+    page.goto(section.url)
+
+    card = page.locator(".card--row").filter(has_text=article.title).first
+    expect(card.locator(".card__media")).to_have_count(0)
+    card_box = card.bounding_box()
+    title_box = card.locator(".card__title").bounding_box()
+    assert title_box["x"] - card_box["x"] < 1
+    assert title_box["width"] > card_box["width"] * 0.9
