@@ -46,6 +46,13 @@ def private_tree() -> PrivateTree:
     return remembered_in_process(("private-tree",), SITE_TAGS, _read)
 
 
+def restricted_paths() -> tuple[str, ...]:
+    """The paths of restricted pages: from memory for a reader, else from the database."""
+    if serving_a_reader():
+        return tuple(path for path, _depth in private_tree().restricted)
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 class KnownRestrictionsMixin:
     """For reader-facing page types: no query for a page outside every private subtree."""
 

@@ -7,6 +7,8 @@ the page tree are unchanged and leaves it where ``Site.find_for_request`` looks 
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -50,11 +52,8 @@ class SiteMiddleware:
         # The admin, documents and health checks look up no site, or their own way.
         if request.path.startswith(BYPASS_PREFIXES):
             return self.get_response(request)
-        if request.method not in ("GET", "HEAD"):
-            if not hasattr(request, "_wagtail_site"):
-                request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
-            return self.get_response(request)
-        with reading_for_a_reader():
+        reading = reading_for_a_reader() if request.method in ("GET", "HEAD") else nullcontext()
+        with reading:
             if not hasattr(request, "_wagtail_site"):
                 request._wagtail_site = site_for_request(request)  # type: ignore[attr-defined]
             return self.get_response(request)

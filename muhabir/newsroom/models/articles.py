@@ -25,7 +25,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from muhabir.core import text
@@ -33,8 +33,7 @@ from muhabir.core.page_permissions import EditorialPermissionsMixin
 from muhabir.newsroom.blocks import ArticleBodyBlock
 from muhabir.newsroom.models.listing import ArticlePageManager
 from muhabir.newsroom.models.placements import ArticlePlacement
-from muhabir.pagecache.memo import serving_a_reader
-from muhabir.pagecache.restrictions import KnownRestrictionsMixin, private_tree
+from muhabir.pagecache.restrictions import KnownRestrictionsMixin, restricted_paths
 
 READING_WORDS_PER_MINUTE = 200
 # The fields ``published_date`` is made from.
@@ -386,10 +385,8 @@ class ArticlePage(KnownRestrictionsMixin, EditorialPermissionsMixin, Page):
 
     @cached_property
     def _restricted_paths(self) -> tuple[str, ...]:
-        if serving_a_reader():
-            return tuple(path for path, _depth in private_tree().restricted)
-        # The page and its metadata both ask for the sections: one query for both.
-        return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        # The page and its metadata both ask for the sections: one read for both.
+        return restricted_paths()
 
     def is_scheduled(self) -> bool:
         return self.go_live_at is not None and self.go_live_at > timezone.now()
