@@ -1,4 +1,6 @@
-"""A rich-text control that marks a passage as being in another language.
+"""The editor's own additions: passages in another language, and saving beside autosave.
+
+A rich-text control marks a passage as being in another language.
 
 WCAG 3.1.2 asks for ``lang`` on every passage in another language (a German
 quote in a Turkish story) so screen readers switch pronunciation; Wagtail has
@@ -7,6 +9,8 @@ is stored and rendered as ``<span lang="<code>">…</span>``.
 """
 
 from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -43,3 +47,9 @@ def register_language_passages(features) -> None:
                 },
             },
         )
+
+
+@hooks.register("insert_editor_js")
+def hold_submits_during_autosave() -> str:
+    # A "Save draft" clicked while autosave is creating the page would create it twice.
+    return format_html('<script src="{}" defer></script>', static("muhabir/js/admin-autosave.js"))

@@ -259,3 +259,70 @@ def test_reporter_and_editor_do_the_days_work_in_turkish(open_page, turkish_admi
     reader.goto("/tr/magazin-kultur/")
     expect(reader.get_by_role("link", name=SECOND_TITLE)).to_have_count(0)
     assert reader.goto(f"/de/gesellschaft/{german.slug}/").status == 404
+
+
+@pytest.mark.parametrize(
+    ("action", "said"),
+    [
+        ("Save draft", SAVED_NEW),
+        (
+            None,
+            (
+                "Page '%(page_title)s' created and submitted for moderation.",
+                "Page '%(page_title)s' has been submitted for moderation.",
+            ),
+        ),
+    ],
+    ids=["save-draft", "submit"],
+)
+def test_a_save_pressed_while_autosave_creates_the_page_saves_it_once(
+    open_page, turkish_admin, action, said
+):
+    """The reporter presses a footer action while Wagtail's autosave is still creating the page.
+
+    Both used to post the create form: the second failed on the slug with a server error.
+    The autosave's request is held at the network until the action has been pressed.
+    """
+    reporter = open_page()
+    # Wagtail notes the form's first state a moment after it loads; edits count from then.
+    reporter.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.watching = true; })"
+    )
+    log_in(reporter, "reporter")
+    reporter.goto(f"/admin/pages/{section('toplum').pk}/")
+    reporter.get_by_role("link", name=t("Add child page")).first.click()
+    reporter.wait_for_function("window.watching === true")
+    held, posted_again, released = [], [], []
+
+    def hold(route) -> None:
+        if released:
+            route.continue_()
+        elif route.request.headers.get("accept") == "application/json":
+            held.append(route)
+        else:
+            posted_again.append(route.request.url)
+            route.abort()
+
+    creating = re.compile(r"/admin/pages/add/")
+    reporter.route(creating, hold)
+    # Leaving the title fills in the slug, which the autosave needs to create the page.
+    field(reporter, t("title")).fill(TITLE)
+    field(reporter, t("title")).press("Tab")
+    for _ in range(300):
+        if held:
+            break
+        reporter.wait_for_timeout(100)
+    assert held, "autosave did not start"
+
+    footer_action(reporter, t(action) if action else submit_label())
+    # Long enough for a second post of the form to reach the network, had it gone.
+    reporter.wait_for_timeout(500)
+    assert not posted_again, "the form was posted again while autosave was creating the page"
+    released.append(True)
+    held[0].continue_()
+
+    expect_said(reporter, TITLE, *said)
+    article = ArticlePage.objects.get(title=TITLE)
+    assert article.get_parent().specific.slug == "toplum"
+    if action is None:
+        assert article.current_workflow_state.status == "in_progress"
