@@ -44,8 +44,16 @@ FEED_TYPES = {
 }
 
 
+# OpenGraph's locale for each content language. Babel's table of likely territories would
+# answer for any language, but reading it keeps 2 MB in every worker; it is read only for
+# a language added to LANGUAGES later.
+OPENGRAPH_LOCALES = {"tr": "tr_TR", "de": "de_DE"}
+
+
 def opengraph_locale(language: str) -> str:
-    """``tr`` → ``tr_TR``: OpenGraph wants a territory, and a third language needs no table."""
+    """``tr`` → ``tr_TR``: OpenGraph wants a territory."""
+    if language in OPENGRAPH_LOCALES:
+        return OPENGRAPH_LOCALES[language]
     likely = get_global("likely_subtags").get(language, language)
     parts = likely.split("_")
     return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else language

@@ -331,3 +331,20 @@ def test_a_published_translation_is_linked_from_the_article_at_once(fragment_cac
     text = _text(client, article.url)
     # The language switch and the article's own link to its translation.
     assert text.count(f'href="{german.url}"') >= 2
+
+
+def test_a_newly_published_article_joins_kept_search_results_at_once(
+    fragment_cache, sections, article
+):
+    client = Client()
+    url = "/tr/ara/?q=kenter"
+    _warm(client, url, url)
+
+    draft = ArticlePageFactory(
+        parent=sections["tr"][0], title="Kenter anısına tiyatro festivali", publish=False
+    )
+    assert "tiyatro festivali" not in _text(client, url)
+
+    draft.save_revision().publish()
+
+    assert "tiyatro festivali" in _text(client, url)

@@ -251,3 +251,33 @@ def test_with_redis_down_pages_are_served_uncached_with_one_warning(
     assert [r.status_code for r in responses] == [200, 200, 200]
     assert all("Yıldız Kenter" in _text(r) for r in responses)
     assert len([r for r in caplog.records if r.name == "muhabir.cache"]) == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["/tr/ara/?q=kenter", "/tr/search/suggestions.json?q=kenter"], ids=["search", "suggest"]
+)
+def test_search_and_suggestions_follow_publishing_and_unpublishing_at_once(
+    page_cache, sections, article, url
+):
+    client = Client()
+    _warm(client, url)
+
+    def _shown(response) -> str:
+        if response["Content-Type"].startswith("application/json"):
+            return " ".join(item["title"] for item in response.json()["suggestions"])
+        return _text(response)
+
+    assert "son yolculuğuna" in _shown(_get(client, url))
+
+    newer = ArticlePageFactory(
+        parent=sections["tr"][0], title="Kenter anısına tiyatro festivali", publish=False
+    )
+    assert "tiyatro festivali" not in _shown(_get(client, url))
+
+    newer.save_revision().publish()
+    assert "tiyatro festivali" in _shown(_get(client, url))
+
+    article.unpublish()
+    text = _shown(_get(client, url))
+    assert "son yolculuğuna" not in text
+    assert "tiyatro festivali" in text
