@@ -31,8 +31,11 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
     """Answers ``<path> <n>``; a path containing ``no-store`` or ``private`` says so."""
 
     counter = itertools.count(1)
+    request_ids: list[str | None] = []
 
     def _answer(self) -> None:
+        # As the application does: it logs the proxy's request id and answers with it.
+        self.request_ids.append(self.headers.get("X-Request-ID"))
         body = f"{self.command} {self.path} {next(self.counter)}".encode()
         if "long" in self.path:
             body += b" <p>Haber metni, uzun bir paragraf.</p>" * 100
@@ -49,6 +52,7 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache_control)
+        self.send_header("X-Request-ID", self.request_ids[-1] or "from-the-application")
         if "vary" in self.path:
             self.send_header("Vary", "Cookie")
         self.end_headers()
@@ -150,6 +154,19 @@ def test_anonymous_reader_gets_the_second_read_from_the_cache(front):
     assert second == first
     # nginx passes the application's own header on to browsers.
     assert second_headers["Cache-Control"] == PUBLIC
+
+
+def test_every_answer_carries_its_own_request_id_which_the_application_logged(front):
+    _, first_headers, _ = fetch(f"{front['url']}/tr/kimlik/")
+    _, second_headers, _ = fetch(f"{front['url']}/tr/kimlik/")
+
+    assert second_headers["X-Cache-Status"] == "HIT"
+    logged = CountingUpstream.request_ids[-1]
+    assert first_headers["X-Request-ID"] == logged
+    assert len(logged) == 32
+    # The cached answer does not repeat the id of the request that filled the cache.
+    assert second_headers["X-Request-ID"] not in (logged, "")
+    assert len(second_headers["X-Request-ID"]) == 32
 
 
 def test_feeds_are_kept_by_nginx_while_readers_revalidate_theirs(front):
