@@ -112,6 +112,43 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     )
 
 
+def _valid(entry: Entry) -> bool:
+    if not isinstance(entry, Entry) or time.time() >= entry.valid_until:
+        return False
+    return versions.is_current(entry.tags, entry.started_at)
+
+
+def stored_entry(key: str) -> Entry | None:
+    """The page stored under ``key`` if nothing it shows changed since; from the worker's
+    copies when it has one, else from the shared cache."""
+    entry = copies.get(key)
+    if entry is not None:
+        if _valid(entry):
+            return entry
+        copies.discard(key)
+    entry = caches["default"].get(key)
+    if entry is not None and _valid(entry):
+        copies.put(key, entry)
+        return entry
+    return None
+
+
+def response_from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:
+    response = HttpResponse(b"" if request.method == "HEAD" else entry.content, status=entry.status)
+    for name, value in entry.headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return _conditional(request, response)
+
+
+def stored_response(request: HttpRequest) -> HttpResponse | None:
+    """The stored page for an anonymous reader's GET or HEAD, or None to render it."""
+    if not page_cache_enabled() or not _anonymous_get(request):
+        return None
+    entry = stored_entry(cache_key(request))
+    return None if entry is None else response_from_entry(request, entry)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -130,17 +167,11 @@ class PageCacheMiddleware:
             return response
 
         key = cache_key(request)
-        entry = copies.get(key)
+        entry = stored_entry(key)
         if entry is not None:
-            if self._valid(entry):
-                return self._from_entry(request, entry)
-            copies.discard(key)
-        cache = caches["default"]
-        entry = cache.get(key)
-        if entry is not None and self._valid(entry):
-            copies.put(key, entry)
-            return self._from_entry(request, entry)
+            return response_from_entry(request, entry)
 
+        cache = caches["default"]
         started_at = time.time()
         with recording() as recorder:
             response = self.get_response(request)
@@ -170,20 +201,4 @@ class PageCacheMiddleware:
         if timeout > 0 and versions.is_current(entry.tags, started_at):
             cache.set(key, entry, timeout)
             copies.put(key, entry)
-        return _conditional(request, response)
-
-    @staticmethod
-    def _valid(entry: Entry) -> bool:
-        if not isinstance(entry, Entry) or time.time() >= entry.valid_until:
-            return False
-        return versions.is_current(entry.tags, entry.started_at)
-
-    @staticmethod
-    def _from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:
-        response = HttpResponse(
-            b"" if request.method == "HEAD" else entry.content, status=entry.status
-        )
-        for name, value in entry.headers:
-            response[name] = value
-        response["X-Page-Cache"] = "hit"
         return _conditional(request, response)
