@@ -27,15 +27,18 @@ from muhabir.pagecache.middleware import stored_response
 PAGE_CACHE_MIDDLEWARE = "muhabir.pagecache.middleware.PageCacheMiddleware"
 
 
-def outer_middleware() -> list[str]:
-    """The middleware that wraps the page cache, outermost first."""
+def outer_middleware() -> list[str] | None:
+    """The middleware that wraps the page cache, outermost first; None without it."""
+    if PAGE_CACHE_MIDDLEWARE not in settings.MIDDLEWARE:
+        return None
     return list(settings.MIDDLEWARE[: settings.MIDDLEWARE.index(PAGE_CACHE_MIDDLEWARE)])
 
 
 class PageCacheApplication:
     def __init__(self, django: Callable) -> None:
         self.django = django
-        self.around_hit = self._chain(outer_middleware())
+        outer = outer_middleware()
+        self.around_hit = None if outer is None else self._chain(outer)
 
     @staticmethod
     def _chain(paths: list[str]) -> Callable[[HttpRequest], Any]:
@@ -50,6 +53,8 @@ class PageCacheApplication:
         return handler
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if self.around_hit is None:
+            return self.django(environ, start_response)
         # A copy: WSGIRequest rewrites PATH_INFO in the dict it gets, and Django reads the
         # original again on a miss.
         request = WSGIRequest(dict(environ))

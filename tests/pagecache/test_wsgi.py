@@ -168,3 +168,16 @@ def test_an_address_with_turkish_letters_reaches_django_as_it_came(page_cache, a
     for _ in range(2):
         status, _, _ = _call(application, "/tr/şehir-rehberi-yok/")
         assert status == 404
+
+
+def test_without_the_page_cache_middleware_every_request_goes_to_django(
+    page_cache, article, handler_starts, settings
+):
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if not name.endswith("PageCacheMiddleware")
+    ]
+    application = PageCacheApplication(WSGIHandler())
+    for _ in range(2):
+        status, headers, _ = _call(application, article.url)
+        assert status == 200 and "X-Page-Cache" not in headers
+    assert len(handler_starts) == 2
