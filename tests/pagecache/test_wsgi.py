@@ -12,7 +12,8 @@ import sys
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from muhabir.pagecache.wsgi import PageCacheApplication, outer_middleware
 
@@ -46,7 +47,18 @@ def _call(application, path: str, **kwargs) -> tuple[int, dict[str, str], bytes]
         answered["status"] = int(status.split()[0])
         answered["headers"] = dict(headers)
 
-    body = b"".join(application(_environ(path, **kwargs), start_response))
+    # As Django's test client does: the handler would otherwise close the test's database
+    # connection, and with it the transaction the test runs in (PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        response = application(_environ(path, **kwargs), start_response)
+        body = b"".join(response)
+        if hasattr(response, "close"):
+            response.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answered["status"], answered["headers"], body
 
 
