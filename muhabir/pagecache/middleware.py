@@ -43,6 +43,9 @@ BYPASS_PREFIXES = ("/admin/", "/documents/", "/a11y/", "/healthz", "/static/", "
 # Response headers that are the reader's own, not the page's.
 UNSTORED_HEADERS = frozenset({"set-cookie", "date", "x-request-id"})
 SHAREABLE_VARY = frozenset({"accept-language", "accept-encoding"})
+# Set in the WSGI environ by pagecache.wsgi when it looked the page up and found none: the
+# middleware then renders without asking the cache a second time.
+LOOKED_UP = "muhabir.pagecache.looked_up"
 
 
 @dataclass
@@ -167,7 +170,7 @@ class PageCacheMiddleware:
             return response
 
         key = cache_key(request)
-        entry = stored_entry(key)
+        entry = None if request.META.get(LOOKED_UP) else stored_entry(key)
         if entry is not None:
             return response_from_entry(request, entry)
 

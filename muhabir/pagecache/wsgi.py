@@ -22,7 +22,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.module_loading import import_string
 
-from muhabir.pagecache.middleware import stored_response
+from muhabir.pagecache.middleware import LOOKED_UP, stored_response
 
 PAGE_CACHE_MIDDLEWARE = "muhabir.pagecache.middleware.PageCacheMiddleware"
 
@@ -61,8 +61,9 @@ class PageCacheApplication:
         try:
             hit = stored_response(request)
         except DisallowedHost:
-            hit = None  # Django answers it with its 400.
+            return self.django(environ, start_response)  # Django answers it with its 400.
         if hit is None:
+            environ[LOOKED_UP] = True
             return self.django(environ, start_response)
         request.page_cache_hit = hit  # type: ignore[attr-defined]
         response: HttpResponseBase = self.around_hit(request)

@@ -15,6 +15,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
+from muhabir.pagecache import middleware
 from muhabir.pagecache.wsgi import PageCacheApplication, outer_middleware
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,18 @@ def test_without_the_page_cache_middleware_every_request_goes_to_django(
         status, headers, _ = _call(application, article.url)
         assert status == 200 and "X-Page-Cache" not in headers
     assert len(handler_starts) == 2
+
+
+def test_a_miss_asks_the_cache_once(page_cache, article, application, monkeypatch):
+    asked = []
+    original = middleware.stored_entry
+
+    def counting(key):
+        asked.append(key)
+        return original(key)
+
+    monkeypatch.setattr(middleware, "stored_entry", counting)
+
+    _, headers, _ = _call(application, article.url)
+    assert headers["X-Page-Cache"] == "miss"
+    assert len(asked) == 1
