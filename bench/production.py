@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from deploy.loopback import (  # noqa: E402 - after the path is set
+    SNIPPETS,
     Nginx,
     base_environment,
     children,
@@ -195,6 +196,18 @@ def process_rss_bytes(pid: int) -> int:
     return 0
 
 
+def process_private_bytes(pid: int) -> int:
+    """Memory only this process holds (not shared with the master or other workers)."""
+    total = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith(("Private_Clean:", "Private_Dirty:")):
+                total += int(line.split()[1]) * 1024
+    except OSError:
+        return 0
+    return total
+
+
 @dataclass
 class Stack:
     app_url: str
@@ -259,6 +272,9 @@ class Stack:
     def worker_rss_bytes(self) -> list[int]:
         return [process_rss_bytes(pid) for pid in self.worker_pids()]
 
+    def worker_private_bytes(self) -> list[int]:
+        return [process_private_bytes(pid) for pid in self.worker_pids()]
+
 
 @contextlib.contextmanager
 def production_stack(
@@ -297,11 +313,13 @@ def production_stack(
                 static_root=BENCH_DIR / "static",
                 media_root=BENCH_DIR / "media",
                 worker_processes=nginx_workers,
+                # The limit: the same bytes as a file, with the site's file settings.
                 extra_servers=(
                     "server {\n"
                     f"    listen 127.0.0.1:{static_port};\n"
                     f"    root {static_root};\n"
                     "    default_type text/html;\n"
+                    f"    include {SNIPPETS}/muhabir-open-files.conf;\n"
                     "}\n"
                 ),
             )

@@ -232,9 +232,11 @@ def memory_line(stack, label: str) -> str:
     rss = [size / 1024 / 1024 for size in stack.worker_rss_bytes()]
     if not rss:
         return f"{label}: no workers"
+    private = [size / 1024 / 1024 for size in stack.worker_private_bytes()]
     return (
-        f"{label}: RSS per worker {min(rss):.0f}-{max(rss):.0f} MB "
-        f"(preloaded: part of it is shared with the master)"
+        f"{label}: RSS per worker {min(rss):.0f}-{max(rss):.0f} MB, of which "
+        f"{min(private):.0f}-{max(private):.0f} MB its own (the rest is shared with the "
+        "master, which imported the application before starting the workers)"
     )
 
 

@@ -7,13 +7,16 @@ asked and with the Cache-Control the test gives it, as the application will.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import itertools
 import logging
+import os
 import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.http import HttpResponse
@@ -113,7 +116,12 @@ def front(tmp_path_factory):
     )
     try:
         loopback.wait_for_http(f"http://127.0.0.1:{port}/healthz", process=nginx.process)
-        yield {"url": f"http://localhost:{port}", "purge": f"http://127.0.0.1:{purge_port}"}
+        yield {
+            "url": f"http://localhost:{port}",
+            "purge": f"http://127.0.0.1:{purge_port}",
+            "nginx": nginx,
+            "cache": workdir / "cache",
+        }
     finally:
         nginx.stop()
         upstream.shutdown()
@@ -262,6 +270,37 @@ def test_purge_from_the_application_makes_the_next_read_fresh(purging):
     assert headers["X-Cache-Status"] == "MISS"
     assert fresh != old
     assert fetch(url)[2] == fresh
+
+
+def _open_cache_files(front) -> set[str]:
+    """The page cache's files that nginx's workers hold open."""
+    held = set()
+    for pid in front["nginx"].pids():
+        for link in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(link)
+                if target.startswith(str(front["cache"])):
+                    held.add(target)
+    return held
+
+
+def test_a_page_read_often_is_kept_open_and_still_fresh_after_a_purge(purging):
+    url = f"{purging['url']}/tr/cok-okunan/"
+    _, _, old = fetch(url)
+    for _ in range(3):
+        assert fetch(url)[2] == old
+    held = _open_cache_files(purging)
+    assert held, "nginx opens the stored page anew for every reader"
+
+    for _ in range(3):
+        purge_front_cache(["http://localhost/tr/cok-okunan/"])
+        _, headers, fresh = fetch(url)
+        assert headers["X-Cache-Status"] == "MISS"
+        assert fresh != old
+        for _ in range(3):
+            _, headers, again = fetch(url)
+            assert (headers["X-Cache-Status"], again) == ("HIT", fresh)
+        old = fresh
 
 
 def test_purge_reaches_readers_with_preference_cookies_on_a_page_that_varies_on_cookie(
