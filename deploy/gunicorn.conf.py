@@ -4,6 +4,7 @@ Every value can be changed by an environment variable (the systemd unit reads th
 /etc/muhabir/env), so one file serves a small and a large machine.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -35,6 +36,13 @@ threads = _integer("GUNICORN_THREADS", 4)
 
 # The application is imported once in the master and the workers share its memory pages.
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """Keep the master's objects out of the workers' garbage collection: a collection writes
+    to every object it examines, which would copy each shared page into every worker."""
+    gc.freeze()
+
 
 # Requests that take longer are cut and answered by nginx with its 502 page; a slow
 # reader's upload is buffered by nginx, so workers never wait for the network.

@@ -1,8 +1,11 @@
 """What gunicorn's master loads before it forks the workers (preload_app): the application,
-the URLconfs and no content API, and no database connection for the workers to inherit."""
+the URLconfs and no content API, and no database connection for the workers to inherit; its
+objects frozen, so the workers' garbage collection leaves the shared pages shared."""
 
+import gc
 import json
 import os
+import runpy
 import subprocess
 import sys
 import textwrap
@@ -37,3 +40,14 @@ def test_the_master_loads_the_urlconfs_and_opens_no_connection():
     assert loaded["urlconfs"] == ["muhabir.urls", "wagtail.admin.urls"]
     assert not loaded["ninja"]
     assert loaded["connections"] == []
+
+
+def test_gunicorn_freezes_the_masters_objects_before_each_fork():
+    settings = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    assert settings["preload_app"] is True
+    gc.unfreeze()
+    try:
+        settings["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
