@@ -8,6 +8,7 @@ nginx with deploy/nginx.conf) and measures with wrk, for each reader page:
 - fragments: the page cache off, the kept fragments on (after a warm-up read);
 - app cache: gunicorn with the page cache on (after a warm-up read);
 - nginx: the shipped nginx in front of it (its page cache, after a warm-up read);
+- nginx, Brotli: the same, asked as browsers ask (Accept-Encoding with br);
 - static: nginx serving the very bytes of that page as a file: the limit.
 
 Reports requests/s, p50 and p99 latency, server CPU ms per request (utime + stime from
@@ -42,6 +43,8 @@ from production import (
 )
 
 NGINX_MODULES = "/usr/lib/nginx/modules"
+# What browsers send; wrk sends no Accept-Encoding of its own.
+BROWSER_ENCODINGS = ("Accept-Encoding: gzip, deflate, br",)
 
 PAGES_SCRIPT = """
 import json
@@ -94,15 +97,20 @@ def page_urls() -> dict[str, str]:
     return manage_shell_json(PAGES_SCRIPT)
 
 
-def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
+def fetch(url: str, headers: tuple[str, ...] = ()) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(  # noqa: S310 - loopback
+        url, headers=dict(header.split(": ", 1) for header in headers)
+    )
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
 
 
-def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
+def wrk(
+    url: str, *, duration: int, connections: int, threads: int, headers: tuple[str, ...] = ()
+) -> dict:
     result = subprocess.run(  # noqa: S603
         [  # noqa: S607 - Debian's wrk
             "wrk",
@@ -112,6 +120,7 @@ def wrk(url: str, *, duration: int, connections: int, threads: int) -> dict:
             "--latency",
             "--timeout",
             "10s",
+            *(option for header in headers for option in ("-H", header)),
             url,
         ],
         capture_output=True,
@@ -179,20 +188,28 @@ class CpuSampler:
         return spent
 
 
-def measure(stack, url: str, parts: tuple[str, ...], args) -> dict:
+def measure(stack, url: str, parts: tuple[str, ...], args, headers: tuple[str, ...] = ()) -> dict:
     """The best of ``--repeat`` runs of ``measure_once``: the one with the most requests/s.
 
     On a shared or virtual machine other loads come and go; the fastest run is the one
     they disturbed least, and its CPU per request is that run's own.
     """
-    runs = [measure_once(stack, url, parts, args) for _ in range(args.repeat)]
+    runs = [measure_once(stack, url, parts, args, headers) for _ in range(args.repeat)]
     return max(runs, key=lambda run: run["rps"])
 
 
-def measure_once(stack, url: str, parts: tuple[str, ...], args) -> dict:
+def measure_once(
+    stack, url: str, parts: tuple[str, ...], args, headers: tuple[str, ...] = ()
+) -> dict:
     """wrk on url; CPU of the given parts of the stack over the run, per request."""
     sampler = CpuSampler(stack, parts)
-    run = wrk(url, duration=args.duration, connections=args.connections, threads=args.threads)
+    run = wrk(
+        url,
+        duration=args.duration,
+        connections=args.connections,
+        threads=args.threads,
+        headers=headers,
+    )
     spent = sampler.stop()
     requests = run["requests"]
     run["cpu_ms"] = sum(spent.values()) * 1000 / requests if requests else None
@@ -300,6 +317,15 @@ def main() -> None:
             rows[(name, "app cache")] = measure(stack, stack.app_url + path, app, args)
             rows[(name, "nginx")] = measure(stack, stack.nginx_url + path, (*app, "nginx"), args)
             rows[(name, "nginx")]["note"] = f"X-Cache-Status {cache_status}"
+            # What a browser asks for: nginx compresses the stored page again on every hit.
+            _, compressed_headers, compressed = fetch(stack.nginx_url + path, BROWSER_ENCODINGS)
+            rows[(name, "nginx, Brotli")] = measure(
+                stack, stack.nginx_url + path, (*app, "nginx"), args, BROWSER_ENCODINGS
+            )
+            rows[(name, "nginx, Brotli")]["note"] = (
+                f"Content-Encoding {compressed_headers.get('Content-Encoding', '-')}, "
+                f"{len(compressed):,} of {len(body):,} bytes"
+            )
             rows[(name, "app cache")]["note"] = (
                 f"Cache-Control: {headers.get('Cache-Control', '-')}"
             )
@@ -333,7 +359,7 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for name in pages:
         limit = rows[(name, "static")]["rps"]
-        for kind in ("uncached", "fragments", "app cache", "nginx", "static"):
+        for kind in ("uncached", "fragments", "app cache", "nginx", "nginx, Brotli", "static"):
             row = rows[(name, kind)]
             note = row.get("note", "")
             if row["bad"]:
