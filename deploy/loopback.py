@@ -70,7 +70,16 @@ def nginx_config(
 ) -> str:
     """A complete nginx.conf running the shipped site config on loopback over plain HTTP."""
     site = SITE_CONFIG.read_text()
-    site = _replace(site, "/etc/nginx/snippets/", f"{SNIPPETS}/")
+    snippets = SNIPPETS
+    brotli = (NGINX_MODULES / BROTLI_MODULE).exists()
+    if not brotli:
+        # Without the module nginx refuses its directives: the snippets without them.
+        snippets = workdir / "snippets"
+        snippets.mkdir(parents=True, exist_ok=True)
+        for snippet in SNIPPETS.glob("*.conf"):
+            text = re.sub(r"\n\s*brotli[a-z_]* [^;]*;", "", snippet.read_text())
+            (snippets / snippet.name).write_text(text)
+    site = _replace(site, "/etc/nginx/snippets/", f"{snippets}/")
     servers = "".join(f"    server {upstream};\n" for upstream in upstreams)
     site = _replace(site, "    server 127.0.0.1:8000;\n", servers)
     site = _replace(site, "/var/cache/nginx/muhabir", str(workdir / "cache"))
@@ -82,10 +91,13 @@ def nginx_config(
     site = re.sub(r"\n\s*listen \[::\]:443[^\n]*", "", site)
     site = re.sub(r"\n\s*ssl_[a-z_]+ [^\n]*", "", site)
     site = _replace(site, "listen 127.0.0.1:8081;", f"listen 127.0.0.1:{purge_port};")
+    compress_port = free_port()
+    site = _replace(site, "listen 127.0.0.1:8082;", f"listen 127.0.0.1:{compress_port};")
+    site = _replace(site, "server 127.0.0.1:8082;", f"server 127.0.0.1:{compress_port};")
     # The purge listener names the readers' scheme, here plain HTTP.
     site = _replace(site, "set $muhabir_cache_scheme https;", "set $muhabir_cache_scheme http;")
     modules = [f"load_module {NGINX_MODULES / PURGE_MODULE};"]
-    if (NGINX_MODULES / BROTLI_MODULE).exists():
+    if brotli:
         modules.append(f"load_module {NGINX_MODULES / BROTLI_MODULE};")
     else:
         site = re.sub(r"\n\s*brotli[a-z_]* [^;]*;", "", site)

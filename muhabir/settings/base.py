@@ -255,7 +255,7 @@ if MUHABIR_FRONTEND_CACHE_URL:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "muhabir.core.frontend_cache.NginxBackend",
             "LOCATION": MUHABIR_FRONTEND_CACHE_URL,
         }
     }

@@ -35,10 +35,18 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
 
     counter = itertools.count(1)
     request_ids: list[str | None] = []
+    forwarded: list[tuple[str | None, str | None, str | None]] = []
 
     def _answer(self) -> None:
         # As the application does: it logs the proxy's request id and answers with it.
         self.request_ids.append(self.headers.get("X-Request-ID"))
+        self.forwarded.append(
+            (
+                self.headers.get("X-Forwarded-For"),
+                self.headers.get("X-Forwarded-Proto"),
+                self.headers.get("Accept-Encoding"),
+            )
+        )
         body = f"{self.command} {self.path} {next(self.counter)}".encode()
         if "long" in self.path:
             body += b" <p>Haber metni, uzun bir paragraf.</p>" * 100
@@ -145,7 +153,7 @@ def fetch(url: str, *, method: str = "GET", headers: dict[str, str] | None = Non
 def purging(settings, front):
     settings.WAGTAILFRONTENDCACHE = {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "muhabir.core.frontend_cache.NginxBackend",
             "LOCATION": front["purge"],
         }
     }
@@ -195,6 +203,19 @@ def test_feeds_are_kept_by_nginx_while_readers_revalidate_theirs(front):
     # Readers' caches must ask again each time; nginx's own lifetime is not passed on.
     assert second_headers["Cache-Control"] == "no-cache"
     assert "X-Accel-Expires" not in second_headers
+    assert status == 304
+
+
+def test_a_feed_kept_compressed_is_kept_and_revalidated_like_the_plain_one(front):
+    url = f"{front['url']}/tr/long-feed/"
+    brotli = {"Accept-Encoding": "br"}
+    _raw(url, brotli)
+    headers, _ = _raw(url, brotli)
+    status, _, _ = fetch(url, headers={**brotli, "If-None-Match": headers["ETag"]})
+
+    assert (headers["X-Cache-Status"], headers["Content-Encoding"]) == ("HIT", "br")
+    assert headers["Cache-Control"] == "no-cache"
+    assert "X-Accel-Expires" not in headers
     assert status == 304
 
 
@@ -364,7 +385,7 @@ def test_purge_front_cache_without_a_front_proxy_sends_nothing(settings, front):
 def test_purge_front_cache_with_the_proxy_down_logs_and_does_not_raise(settings, caplog):
     settings.WAGTAILFRONTENDCACHE = {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "muhabir.core.frontend_cache.NginxBackend",
             "LOCATION": f"http://127.0.0.1:{loopback.free_port()}",
         }
     }
@@ -390,6 +411,76 @@ def test_document_files_are_not_served(front):
 
     assert status == 404
     assert "secret" not in body
+
+
+def _raw(url: str, headers: dict[str, str]):
+    """Status, headers and the body as sent (urllib does not decode it)."""
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+        return _headers(response.headers), response.read()
+
+
+def _stored(front, key: str) -> bytes:
+    """The page cache's file for ``key``."""
+    for path in front["cache"].rglob("*"):
+        if path.is_file() and f"\nKEY: {key}\n".encode() in path.read_bytes()[:4096]:
+            return path.read_bytes()
+    raise AssertionError(f"nothing stored under {key!r}")
+
+
+@pytest.mark.parametrize(
+    ("accepted", "encoding"),
+    [
+        ("gzip, deflate, br", "br"),
+        ("gzip, deflate", "gzip"),
+        ("gzip, br;q=0", "gzip"),
+        ("identity", ""),
+    ],
+)
+def test_a_page_is_kept_compressed_once_in_the_encoding_the_reader_accepts(
+    front, accepted, encoding
+):
+    path = f"/tr/sikistirilmis-{encoding or 'yok'}-{len(accepted)}/long"
+    asked = len(CountingUpstream.forwarded)
+    first_headers, first = _raw(front["url"] + path, {"Accept-Encoding": accepted})
+    second_headers, second = _raw(front["url"] + path, {"Accept-Encoding": accepted})
+
+    assert (first_headers["X-Cache-Status"], second_headers["X-Cache-Status"]) == ("MISS", "HIT")
+    assert second == first
+    assert second_headers.get("Content-Encoding", "") == encoding
+    # The application was asked once, for that one encoding, and nginx stored the page
+    # already compressed: a hit sends the stored bytes and compresses nothing.
+    assert [seen[2] or "" for seen in CountingUpstream.forwarded[asked:]] == [encoding]
+    stored = _stored(front, f"http://localhost{path} {encoding}")
+    assert stored.endswith(second)
+    assert (b"Content-Encoding: " + encoding.encode() in stored) == bool(encoding)
+    if encoding == "gzip":
+        assert gzip.decompress(second).decode().startswith(f"GET {path} ")
+
+
+def test_each_encoding_is_its_own_copy_and_a_purge_drops_them_all(purging):
+    path = "/tr/her-kodlamada/long"
+    readers = ({"Accept-Encoding": "gzip, deflate, br"}, {"Accept-Encoding": "gzip"}, {})
+    before = [_raw(purging["url"] + path, reader) for reader in readers]
+    assert [_raw(purging["url"] + path, reader)[0]["X-Cache-Status"] for reader in readers] == [
+        "HIT"
+    ] * 3
+
+    purge_front_cache([f"http://localhost{path}"])
+
+    after = [_raw(purging["url"] + path, reader) for reader in readers]
+    assert [headers["X-Cache-Status"] for headers, _ in after] == ["MISS"] * 3
+    assert all(new != old for (_, new), (_, old) in zip(after, before, strict=True))
+
+
+def test_the_compressing_hop_passes_the_readers_address_and_scheme_on(front):
+    _raw(
+        f"{front['url']}/tr/adres/",
+        {"X-Forwarded-For": "203.0.113.7", "Accept-Encoding": "br"},
+    )
+
+    # What nginx received, plus the address it came from; not the hop's own address as well.
+    assert CountingUpstream.forwarded[-1] == ("203.0.113.7, 127.0.0.1", "http", "br")
 
 
 def test_html_is_compressed_for_readers_who_accept_it(front):

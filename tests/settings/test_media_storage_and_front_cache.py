@@ -149,7 +149,7 @@ def test_base_settings_with_front_cache_url_purge_through_wagtails_http_backend(
     assert "wagtail.contrib.frontend_cache" in base.INSTALLED_APPS
     assert base.WAGTAILFRONTENDCACHE == {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "muhabir.core.frontend_cache.NginxBackend",
             "LOCATION": "http://127.0.0.1:8081",
         }
     }
