@@ -4,12 +4,7 @@ no django-ninja in the process, and the API's part back when the API is installe
 import ast
 import importlib
 import inspect
-import json
-import os
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -22,8 +17,7 @@ from wagtail.models.reference_index import ReferenceIndex
 from wagtail.signals import page_slug_changed
 
 from muhabir.core import wagtail_apps
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import fresh_python_json
 
 CONFIGS = [
     wagtail_apps.ImagesConfig,
@@ -117,7 +111,7 @@ def test_the_registrations_are_made():
 
 
 def _modules_after_setup(installed_api: bool) -> dict:
-    script = textwrap.dedent(
+    return fresh_python_json(
         f"""
         import json, sys
         import django
@@ -130,12 +124,6 @@ def _modules_after_setup(installed_api: bool) -> dict:
         print(json.dumps({{"ninja": "ninja" in sys.modules, "routers": routers}}))
         """
     )
-    environ = {**os.environ, "DJANGO_SETTINGS_MODULE": "muhabir.settings.test"}
-    result = subprocess.run(  # noqa: S603 - the test's own interpreter
-        [sys.executable, "-c", script], cwd=ROOT, env=environ, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_no_content_api_is_loaded_when_it_is_not_installed():

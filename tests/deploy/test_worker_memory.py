@@ -3,19 +3,13 @@ the URLconfs and no content API, and no database connection for the workers to i
 objects frozen, so the workers' garbage collection leaves the shared pages shared."""
 
 import gc
-import json
-import os
 import runpy
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, fresh_python_json
 
 
 def _after_import() -> dict:
-    script = textwrap.dedent(
+    return fresh_python_json(
         """
         import json, sys
         import muhabir.wsgi
@@ -27,12 +21,6 @@ def _after_import() -> dict:
         ))
         """
     )
-    environ = {**os.environ, "DJANGO_SETTINGS_MODULE": "muhabir.settings.test"}
-    result = subprocess.run(  # noqa: S603 - the test's own interpreter
-        [sys.executable, "-c", script], cwd=ROOT, env=environ, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_the_master_loads_the_urlconfs_and_opens_no_connection():
