@@ -77,8 +77,9 @@ def nginx_config(
         snippets = workdir / "snippets"
         snippets.mkdir(parents=True, exist_ok=True)
         for snippet in SNIPPETS.glob("*.conf"):
-            text = re.sub(r"\n\s*brotli[a-z_]* [^;]*;", "", snippet.read_text())
-            (snippets / snippet.name).write_text(text)
+            (snippets / snippet.name).write_text(
+                re.sub(r"\n\s*brotli[a-z_]* [^;]*;", "", snippet.read_text())
+            )
     site = _replace(site, "/etc/nginx/snippets/", f"{snippets}/")
     servers = "".join(f"    server {upstream};\n" for upstream in upstreams)
     site = _replace(site, "    server 127.0.0.1:8000;\n", servers)
@@ -99,8 +100,6 @@ def nginx_config(
     modules = [f"load_module {NGINX_MODULES / PURGE_MODULE};"]
     if brotli:
         modules.append(f"load_module {NGINX_MODULES / BROTLI_MODULE};")
-    else:
-        site = re.sub(r"\n\s*brotli[a-z_]* [^;]*;", "", site)
     temp = workdir / "temp"
     temp.mkdir(parents=True, exist_ok=True)
     temp_paths = "\n".join(
