@@ -64,6 +64,7 @@ class CountingUpstream(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache_control)
         self.send_header("X-Request-ID", self.request_ids[-1] or "from-the-application")
+        self.send_header("X-Page-Cache", "miss")
         if "vary" in self.path:
             self.send_header("Vary", "Cookie")
         self.end_headers()
@@ -168,6 +169,8 @@ def test_anonymous_reader_gets_the_second_read_from_the_cache(front):
     assert first_headers["X-Cache-Status"] == "MISS"
     assert second_headers["X-Cache-Status"] == "HIT"
     assert second == first
+    # Which nginx, to the version, is nobody's business but ours.
+    assert first_headers["Server"] == second_headers["Server"] == "nginx"
     # nginx passes the application's own header on to browsers.
     assert second_headers["Cache-Control"] == PUBLIC
 
@@ -200,6 +203,8 @@ def test_feeds_are_kept_by_nginx_while_readers_revalidate_theirs(front):
     assert first_headers["X-Cache-Status"] == "MISS"
     assert second_headers["X-Cache-Status"] == "HIT"
     assert second == first
+    # Which nginx, to the version, is nobody's business but ours.
+    assert first_headers["Server"] == second_headers["Server"] == "nginx"
     # Readers' caches must ask again each time; nginx's own lifetime is not passed on.
     assert second_headers["Cache-Control"] == "no-cache"
     assert "X-Accel-Expires" not in second_headers
@@ -453,7 +458,14 @@ def test_a_page_is_kept_compressed_once_in_the_encoding_the_reader_accepts(
     assert [seen[2] or "" for seen in CountingUpstream.forwarded[asked:]] == [encoding]
     stored = _stored(front, f"http://localhost{path} {encoding}")
     assert stored.endswith(second)
-    assert (b"Content-Encoding: " + encoding.encode() in stored) == bool(encoding)
+    stored_headers = stored[: stored.index(b"\r\n\r\n")]
+    assert (b"Content-Encoding: " + encoding.encode() in stored_headers) == bool(encoding)
+    # What a hit would only parse and drop is not kept: nginx's request id replaces the
+    # application's, and the application's own page cache was not asked for this copy.
+    assert b"X-Request-ID" not in stored_headers
+    assert b"X-Page-Cache" not in stored_headers
+    # Once, in every encoding: the hop and the readers' server both know the page varies.
+    assert second_headers["Vary"] == "Accept-Encoding"
     if encoding == "gzip":
         assert gzip.decompress(second).decode().startswith(f"GET {path} ")
 
