@@ -10,6 +10,7 @@ screenshots of the Turkish admin for the README in docs/screenshots/.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import io
 import re
@@ -43,9 +44,13 @@ TEXT = "Avrupa Zonguldaklılar Derneği, göçün altmışıncı yılını Gelse
 SECOND_TITLE = "Duisburg'da Türkçe kitap günleri başlıyor"
 
 
+# The language the admin under test speaks; Turkish unless a test's fixture says otherwise.
+ADMIN_LANGUAGE = contextvars.ContextVar("admin_language", default="tr")
+
+
 def t(message: str, context: str | None = None) -> str:
-    """The Turkish the admin shows for ``message``."""
-    with translation.override("tr"):
+    """What the admin under test shows for ``message``: Turkish unless ``admin_in`` says."""
+    with translation.override(ADMIN_LANGUAGE.get()):
         if context:
             return translation.pgettext(context, message)
         return translation.gettext(message)
@@ -99,12 +104,25 @@ def field(page: Page, label: str):
     return page.get_by_role("textbox", name=re.compile(rf"^{name}\*?$"))
 
 
-@pytest.fixture
-def turkish_admin(demo_site):
+def admin_speaks(language: str) -> None:
     for user in get_user_model().objects.all():
         profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "tr"
+        profile.preferred_language = language
         profile.save(update_fields=["preferred_language"])
+
+
+@pytest.fixture
+def turkish_admin(demo_site):
+    admin_speaks("tr")
+
+
+@pytest.fixture(params=["tr", "de"])
+def admin_in(request, demo_site):
+    """Every user's admin in one language, and ``t`` reading that language's catalogue."""
+    admin_speaks(request.param)
+    token = ADMIN_LANGUAGE.set(request.param)
+    yield request.param
+    ADMIN_LANGUAGE.reset(token)
 
 
 def upload_photo(page: Page) -> CustomImage:
@@ -276,7 +294,7 @@ def test_reporter_and_editor_do_the_days_work_in_turkish(open_page, turkish_admi
     ids=["save-draft", "submit"],
 )
 def test_a_save_pressed_while_autosave_creates_the_page_saves_it_once(
-    open_page, turkish_admin, action, said
+    open_page, admin_in, action, said
 ):
     """The reporter presses a footer action while Wagtail's autosave is still creating the page.
 
