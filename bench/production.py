@@ -319,6 +319,7 @@ def production_stack(
                     f"    listen 127.0.0.1:{static_port};\n"
                     f"    root {static_root};\n"
                     "    default_type text/html;\n"
+                    "    server_tokens off;\n"
                     f"    include {SNIPPETS}/muhabir-open-files.conf;\n"
                     "}\n"
                 ),
