@@ -4,17 +4,20 @@ Wagtail finds a page by its path one level at a time: the language's home page, 
 each child by slug, each with a second query for its specific type. ``RouteMiddleware``
 keeps, per worker, the page an address led to last time, checked against the change
 times of the page and site tables (an edit, move or unpublish anywhere changes them), so
-a known address costs no query at all. Only addresses that lead to a page itself are
-kept; routes below a page (the directory's lists and entries) and every miss take
-Wagtail's own way.
+a known address costs no query at all. An address below a routable page (the directory's
+lists and entries) keeps the page and the rest of the address, which the page resolves
+again in memory: its routes are code, not rows. Every miss takes Wagtail's own way.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
@@ -35,13 +38,39 @@ def _path(request: HttpRequest) -> str | None:
     return match.args[0]
 
 
-def _wagtail_route(request: HttpRequest, path: str) -> Page | None:
+@dataclass(frozen=True)
+class KeptRoute:
+    page: Page
+    # The address below a routable page ("/mekanlar/"), or None for the page itself.
+    below: str | None = None
+
+
+def _wagtail_route(request: HttpRequest, path: str, site: Site) -> KeptRoute | None:
     """Route as Wagtail does (the result stays on the request); what to keep of it: the
     page as its table holds it, with its locale, and nothing the routing cached on it."""
     result = Page.route_for_request(request, path)
-    if result is None or result.args or result.kwargs:
+    if result is None:
         return None
-    return _kept_copy(result.page)
+    result.page.locale  # noqa: B018 - kept with the page: every view asks for its language
+    if not result.args and not result.kwargs:
+        return KeptRoute(_kept_copy(result.page))
+    match = getattr(request, "routable_resolver_match", None)
+    if not isinstance(result.page, RoutablePageMixin) or match is None:
+        return None
+    # Wagtail's walk spends one part of the address per level below the language's root.
+    root = site.root_page.localized
+    components = [component for component in path.split("/") if component]
+    below = components[result.page.depth - root.depth :]
+    return KeptRoute(_kept_copy(result.page), "/" + "".join(f"{part}/" for part in below))
+
+
+def _route_result(kept: KeptRoute, request: HttpRequest) -> RouteResult:
+    """What Wagtail's routing would have left on the request for this kept route."""
+    if kept.below is None:
+        return RouteResult(kept.page)
+    match = kept.page.resolve_subpage(kept.below)
+    request.routable_resolver_match = match  # type: ignore[attr-defined]
+    return RouteResult(kept.page, args=(match.func, match.args, match.kwargs))
 
 
 def _kept_copy(page: Page) -> Page:
@@ -69,12 +98,12 @@ def prime_route(request: HttpRequest) -> None:
     key = ("route", site.pk, get_language(), path)
     # The page itself is kept: any change to a page (an edit, a publish, an unpublish)
     # changes the page table and with it what is kept.
-    page = remembered_in_process(
-        key, SITE_TAGS, lambda: _wagtail_route(request, path), request=request
+    kept = remembered_in_process(
+        key, SITE_TAGS, lambda: _wagtail_route(request, path, site), request=request
     )
-    if page is None or hasattr(request, "_wagtail_route_for_request"):
+    if kept is None or hasattr(request, "_wagtail_route_for_request"):
         return
-    request._wagtail_route_for_request = RouteResult(page)  # type: ignore[attr-defined]
+    request._wagtail_route_for_request = _route_result(kept, request)  # type: ignore[attr-defined]
 
 
 class RouteMiddleware:

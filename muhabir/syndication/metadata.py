@@ -210,13 +210,16 @@ def _home_crumb(
     return [(home.title, absolute(request, home.url))]
 
 
-def route_metadata(request: HttpRequest, page: Page, route: RouteHead) -> HeadMetadata:
+def route_metadata(
+    request: HttpRequest, page: Page, route: RouteHead, *, page_head: HeadMetadata | None = None
+) -> HeadMetadata:
     """The head of a view routed below ``page``, such as the directory's.
 
-    It is the page's own head, with the route's address, alternates, title, description and
-    crumbs instead of the page's, and the route's JSON-LD documents and feeds after the page's.
+    It is the page's own head (``page_head``, made here if not given; it is changed), with
+    the route's address, alternates, title, description and crumbs instead of the page's,
+    and the route's JSON-LD documents and feeds after the page's.
     """
-    metadata = page_metadata(request, page)
+    metadata = page_head if page_head is not None else page_metadata(request, page)
     metadata.canonical = route.canonical
     metadata.alternates = route.alternates
     replaced = {"og:url": route.canonical, "og:title": route.title, "twitter:title": route.title}

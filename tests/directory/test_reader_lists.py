@@ -338,9 +338,7 @@ def _queries(client, url: str) -> int:
         "/tr/rehber/yakinimda/?lat=51.4344&lng=6.7623&radius=50",
     ],
 )
-def test_query_count_does_not_grow_with_the_entries(
-    client, directory_pages, django_assert_max_num_queries, url
-):
+def test_query_count_does_not_grow_with_the_entries(client, directory_pages, url):
     def add(start: int, count: int) -> None:
         turkish, parents = (
             SpokenLanguageFactory(code="tr"),
@@ -374,5 +372,5 @@ def test_query_count_does_not_grow_with_the_entries(
     add(0, 5)
     few = _queries(client, url)
     add(5, 25)
-    with django_assert_max_num_queries(few):
-        assert client.get(url).status_code == 200
+    # Read as the first time: once to warm what the new entries made stale, then counted.
+    assert _queries(client, url) <= few

@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from muhabir.directory.models import DirectoryPage
 from muhabir.pagecache import versions
 from muhabir.pagecache.sites import SITE_TAGS
+from tests.factories.directory import PlaceFactory
 from tests.factories.newsroom import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,15 +87,47 @@ def test_a_restriction_still_asks_for_the_password(article):
     assert "password" in response.content.decode()
 
 
-def test_routes_below_a_page_take_wagtails_way(home_tr):
+@pytest.fixture
+def directory(home_tr):
     directory = DirectoryPage(title="Rehber", slug="rehber")
     home_tr.add_child(instance=directory)
     directory.save_revision().publish()
-    client = Client()
+    return directory
 
-    for _ in range(2):
-        assert client.get(directory.url).status_code == 200
-        assert client.get(directory.url + "mekanlar/").status_code == 200
+
+def test_an_address_below_a_page_is_served_without_walking_the_tree(directory):
+    place = PlaceFactory(name="İltis Park Çay Bahçesi", slug="iltis-park-cay-bahcesi")
+    place_url = f"{directory.url}mekanlar/{place.slug}/"
+    client = Client()
+    for url in (directory.url, directory.url + "mekanlar/", place_url):
+        with CaptureQueriesContext(connection) as first:
+            assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as second:
+            response = client.get(url)
+
+        assert response.status_code == 200
+        assert _tree_walks(first.captured_queries) >= 1, url
+        assert _tree_walks(second.captured_queries) == 0, url
+    assert "İltis Park Çay Bahçesi" in client.get(place_url).content.decode()
+
+
+def test_what_a_kept_page_does_not_route_is_still_not_found(directory):
+    client = Client()
+    client.get(directory.url + "mekanlar/")
+
+    # An entry nobody made, and the German word for the list below the Turkish page.
+    for url in (directory.url + "mekanlar/yok-boyle-bir-yer/", directory.url + "orte/"):
+        assert client.get(url).status_code == 404
+        assert client.get(url).status_code == 404
+
+
+def test_an_unpublished_page_takes_the_addresses_below_it_along_at_once(directory):
+    client = Client()
+    assert client.get(directory.url + "mekanlar/").status_code == 200
+
+    directory.unpublish()
+
+    assert client.get("/tr/rehber/mekanlar/").status_code == 404
 
 
 def test_the_site_and_the_route_read_the_change_times_once_per_request(article, monkeypatch):

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from muhabir.core import text
 from muhabir.core.metadata import SCHEMA_CONTEXT, RouteHead, absolute, hreflang_alternates
 from muhabir.directory.segments import kind_for_segment
+from muhabir.pagecache.fragments import remembered
 
 if TYPE_CHECKING:
     from muhabir.directory.models import DirectoryPage
@@ -87,10 +88,14 @@ def route_of(request: HttpRequest) -> Route:
     return Route(match.url_name, match.kwargs)
 
 
-def translations(page: DirectoryPage) -> dict[str, DirectoryPage]:
+def translations(request: HttpRequest, page: DirectoryPage) -> dict[str, DirectoryPage]:
     """The live directory pages of every language, by language code."""
-    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
-    found = {other.locale.language_code: other.specific for other in pages}
+
+    def find() -> dict[str, DirectoryPage]:
+        pages = page.get_translations().live().public().select_related("locale")
+        return {other.locale.language_code: other.specific for other in pages}
+
+    found = remembered(request, "directory-translations", [page], find)
     found[page.language] = page
     return found
 
@@ -156,7 +161,7 @@ def render(
     """Render a directory view with its head (canonical, alternates, JSON-LD) and crumbs."""
     page = view.page
     route = route_of(request)
-    languages = translations(page)
+    languages = translations(request, page)
     own = {code: other.route_url(route.name, route.kwargs) for code, other in languages.items()}
     view.kind = route.kind
     view.url = own[page.language]

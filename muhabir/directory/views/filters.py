@@ -20,6 +20,7 @@ from django.utils.translation import gettext, gettext_lazy
 from muhabir.directory.models import Association, District, IntegrationCentre, Place
 from muhabir.directory.selectors import text_filter
 from muhabir.directory.views.common import query_text, sort_key
+from muhabir.pagecache.fragments import remembered
 
 # A bad value is quoted back to the reader; a long one is cut.
 QUOTED_VALUE_LENGTH = 40
@@ -45,13 +46,26 @@ class DirectoryFilterSet(django_filters.FilterSet):
     """Words (``q``) and the list's choice filters; ``choices`` sets them per request."""
 
     q = django_filters.CharFilter(method="filter_words")
+    # Choices made only from the list's public entries and the language are kept between
+    # requests until an entry changes (``remembered``): a list given to readers passes its
+    # public entries, and reading the choices costs more queries than the list itself.
+    keep_choices = False
 
     def __init__(self, data: Mapping[str, str], queryset: QuerySet, language: str):
         self.language = language
         self.query = query_text(data)
         super().__init__(data=data, queryset=queryset)
-        for name, choices in self.choices(queryset).items():
-            self.filters[name].extra["choices"] = choices
+        if self.keep_choices:
+            choices = remembered(
+                None,
+                "directory-choices",
+                [type(self).__name__, language],
+                lambda: self.choices(queryset),
+            )
+        else:
+            choices = self.choices(queryset)
+        for name, pairs in choices.items():
+            self.filters[name].extra["choices"] = pairs
 
     def choices(self, queryset: QuerySet) -> dict[str, list[tuple[str, str]]]:
         return {}
@@ -138,6 +152,7 @@ def entry_districts(queryset: QuerySet):
 
 
 class LocatedFilterSet(DirectoryFilterSet):
+    keep_choices = True
     city = ChoiceFilter(label=gettext_lazy("City"), all_label=gettext_lazy("All cities"))
     district = ChoiceFilter(
         field_name="district__slug",

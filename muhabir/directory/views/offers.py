@@ -67,6 +67,8 @@ class OfferFilterSet(DirectoryFilterSet):
         all_label=gettext_lazy("All programmes"),
     )
 
+    keep_choices = True
+
     class Meta:
         model = Offer
         fields = ["kind", "group", "language", "provider", "district", "programme"]
