@@ -9,6 +9,7 @@ its own path segment per language; a page answers only its own language's segmen
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -61,9 +62,15 @@ class DirectoryPage(KnownRestrictionsMixin, EditorialPermissionsMixin, RoutableP
     def segment(self, kind: str) -> str:
         return segment_for_kind(kind, self.language)
 
+    @cached_property
+    def base_url(self) -> str:
+        """The directory page's own address. Kept on the instance: a list links every entry
+        through it, and Wagtail works a page's address out anew each time it is asked."""
+        return self.url or ""
+
     def url_for(self, kind: str, rest: str = "") -> str:
         """The address of a page of the directory, e.g. ``url_for("places", "cay-bahcesi/")``."""
-        base = self.url or ""
+        base = self.base_url
         if kind == "start":
             return base + rest
         return f"{base}{self.segment(kind)}/{rest}"
@@ -73,7 +80,7 @@ class DirectoryPage(KnownRestrictionsMixin, EditorialPermissionsMixin, RoutableP
         kwargs = dict(kwargs)
         if "segment" in kwargs:
             kwargs["segment"] = self.segment(kind_for_segment(kwargs["segment"]))
-        return (self.url or "") + self.reverse_subpage(name, kwargs=kwargs)
+        return self.base_url + self.reverse_subpage(name, kwargs=kwargs)
 
     def _own(self, kind: str, segment: str) -> None:
         # /tr/rehber/orte/ is not an address: each language has its own words.
