@@ -196,8 +196,7 @@ def measure(stack, url: str, parts: tuple[str, ...], args, headers: tuple[str, .
     On a shared or virtual machine other loads come and go; the fastest run is the one
     they disturbed least, and its CPU per request is that run's own.
     """
-    runs = [measure_once(stack, url, parts, args, headers) for _ in range(args.repeat)]
-    return max(runs, key=lambda run: run["rps"])
+    return measure_alternately(stack, {url: (url, parts, headers)}, args)[url]
 
 
 def measure_alternately(stack, runs: dict[str, tuple], args) -> dict[str, dict]:

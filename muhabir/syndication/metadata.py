@@ -31,6 +31,7 @@ from muhabir.core.metadata import (
 from muhabir.home.models import HomePage
 from muhabir.home.navigation import SiteNavigation, site_navigation
 from muhabir.newsroom.models import ArticlePage, ArticlePageAuthor, SectionPage
+from muhabir.pagecache.fragments import remembered
 from muhabir.syndication.feeds import LOGO_SIZE, feed_urls, logo_url
 from muhabir.syndication.items import raw_teaser
 from muhabir.syndication.links import PageLinks
@@ -210,16 +211,17 @@ def _home_crumb(
     return [(home.title, absolute(request, home.url))]
 
 
-def route_metadata(
-    request: HttpRequest, page: Page, route: RouteHead, *, page_head: HeadMetadata | None = None
-) -> HeadMetadata:
+def route_metadata(request: HttpRequest, page: Page, route: RouteHead) -> HeadMetadata:
     """The head of a view routed below ``page``, such as the directory's.
 
-    It is the page's own head (``page_head``, made here if not given; it is changed), with
-    the route's address, alternates, title, description and crumbs instead of the page's,
-    and the route's JSON-LD documents and feeds after the page's.
+    It is the page's own head, with the route's address, alternates, title, description and
+    crumbs instead of the page's, and the route's JSON-LD documents and feeds after the page's.
+    The page's own head is the same for all its routes and every reader: it is kept, and
+    each call gets a copy of its own to change.
     """
-    metadata = page_head if page_head is not None else page_metadata(request, page)
+    metadata = remembered(
+        request, "syndication-route-head", [page], lambda: page_metadata(request, page)
+    )
     metadata.canonical = route.canonical
     metadata.alternates = route.alternates
     replaced = {"og:url": route.canonical, "og:title": route.title, "twitter:title": route.title}

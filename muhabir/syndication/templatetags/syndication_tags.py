@@ -29,12 +29,8 @@ def syndication_head(context) -> dict:
     route = context.get("route_head")
     if request is not None:
         if isinstance(route, RouteHead) and isinstance(page, Page):
-            # Views routed below a page (the directory's) describe themselves, on top of
-            # the page's own head, which is the same for all of them and every reader.
-            page_head = remembered(
-                request, "syndication-route-head", [page], lambda: page_metadata(request, page)
-            )
-            metadata = route_metadata(request, page, route, page_head=page_head)
+            # Views routed below a page (the directory's) describe themselves.
+            metadata = route_metadata(request, page, route)
         elif isinstance(page, Page) and page.pk and getattr(page, "locale_id", None):
             number = _page_number(context)
             # The same for every reader of the page: kept until what it names changes.
