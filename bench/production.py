@@ -208,6 +208,18 @@ def process_private_bytes(pid: int) -> int:
     return total
 
 
+# What nginx says itself when it sends a file, and what readers never get from nginx's
+# cache: what the compressing hop keeps out of stored pages (deploy/nginx/muhabir-compress.conf)
+# and nginx's own instructions.
+FILE_HEADERS = frozenset(
+    (
+        "date", "server", "content-type", "content-length", "etag", "last-modified",
+        "accept-ranges", "connection", "keep-alive", "transfer-encoding",
+    )
+)  # fmt: skip
+HOP_HIDDEN_HEADERS = frozenset(("x-request-id", "x-page-cache", "x-accel-expires"))
+
+
 @dataclass
 class Stack:
     app_url: str
@@ -218,6 +230,30 @@ class Stack:
     database: str
     nginx: Nginx | None = None
     environ: dict[str, str] = field(default_factory=dict)
+
+    def serve_as_file(self, name: str, headers: dict[str, str], body: bytes) -> str:
+        """The limit for one page: its body as the file ``name`` (without an extension, which
+        would name a type), sent by nginx with the page's own headers, as nginx would send
+        a static copy of the site.
+
+        nginx makes the headers that describe a file itself (length, ETag, date; the type
+        from the page's); the others (the security policy, Cache-Control,
+        Content-Language) are added with ``add_header``. Takes effect at
+        ``nginx.reload()``; returns the file's address.
+        """
+        (self.static_root / name).write_bytes(body)
+        media_type = headers.get("Content-Type", "text/html").split(";")[0].strip()
+        lines = [f"    default_type {media_type};\n"]
+        for header, value in headers.items():
+            if header.lower() in FILE_HEADERS or header.lower() in HOP_HIDDEN_HEADERS:
+                continue
+            if any(character in value for character in '"\\$'):
+                raise ValueError(f"{header}: {value!r} cannot be written as an add_header")
+            lines.append(f'    add_header {header} "{value}";\n')
+        (self.static_root.parent / "limit-headers" / f"{name}.conf").write_text(
+            f"location = /{name} {{\n{''.join(lines)}}}\n"
+        )
+        return f"{self.static_url}/{name}"
 
     def gunicorn_pids(self) -> list[int]:
         return [self.gunicorn_process.pid, *children(self.gunicorn_process.pid)]
@@ -295,6 +331,7 @@ def production_stack(
         workdir = Path(scratch)
         static_root = workdir / "limit"
         static_root.mkdir()
+        (workdir / "limit-headers").mkdir()
         app_port = free_port()
         environ = settings_environment(
             database=database, page_cache=page_cache, fragment_cache=fragment_cache
@@ -313,14 +350,17 @@ def production_stack(
                 static_root=BENCH_DIR / "static",
                 media_root=BENCH_DIR / "media",
                 worker_processes=nginx_workers,
-                # The limit: the same bytes as a file, with the site's file settings.
+                # The limit: the same pages as files (Stack.serve_as_file), with the
+                # site's file settings.
                 extra_servers=(
                     "server {\n"
                     f"    listen 127.0.0.1:{static_port};\n"
                     f"    root {static_root};\n"
                     "    default_type text/html;\n"
+                    "    charset utf-8;\n"
                     "    server_tokens off;\n"
                     f"    include {SNIPPETS}/muhabir-open-files.conf;\n"
+                    f"    include {workdir}/limit-headers/*.conf;\n"
                     "}\n"
                 ),
             )

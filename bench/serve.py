@@ -9,13 +9,14 @@ nginx with deploy/nginx.conf) and measures with wrk, for each reader page:
 - app cache: gunicorn with the page cache on (after a warm-up read);
 - nginx: the shipped nginx in front of it (its page cache, after a warm-up read);
 - nginx, Brotli: the same, asked as browsers ask (Accept-Encoding with br);
-- static: nginx serving the very bytes of that page as a file: the limit.
+- static: nginx serving the same page as a file, with the page's own headers: the limit;
+- static, body only: the file without them (nginx's headers for a file only).
 
 Reports requests/s, p50 and p99 latency, server CPU ms per request (utime + stime from
 /proc of gunicorn's master and workers, the PostgreSQL backends of the database, Redis,
 and nginx where it serves) and each figure's ratio to the limit, plus memory per worker.
 wrk runs on the same cores as the servers; with ``--repeat`` the fastest run counts, and
-the runs of the last three, which are compared with each other, are taken in turn. Prints
+the runs of the last four, which are compared with each other, are taken in turn. Prints
 one Markdown report.
 """
 
@@ -277,6 +278,11 @@ def memory_line(stack, label: str) -> str:
     )
 
 
+KINDS = (
+    "uncached", "fragments", "app cache", "nginx", "nginx, Brotli", "static", "static, body only"
+)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20000)
@@ -327,10 +333,15 @@ def main() -> None:
     with production_stack(
         articles=args.articles, page_cache=True, nginx=True, workers=args.workers, log=log
     ) as stack:
+        limits = {}
         for index, (name, path) in enumerate(pages.items()):
             _, headers, body = fetch(stack.app_url + path)
-            static_name = f"page-{index}.html"
-            (stack.static_root / static_name).write_bytes(body)
+            limits[name] = headers, stack.serve_as_file(f"page-{index}", headers, body)
+            (stack.static_root / f"page-{index}-body.html").write_bytes(body)
+        stack.nginx.reload()
+        for index, (name, path) in enumerate(pages.items()):
+            headers, limit_url = limits[name]
+            body_only_url = f"{stack.static_url}/page-{index}-body.html"
             fetch(stack.nginx_url + path)
             cache_status = fetch(stack.nginx_url + path)[1].get("X-Cache-Status", "-")
             app = ("gunicorn", "postgres", "redis")
@@ -343,7 +354,8 @@ def main() -> None:
                 {
                     "nginx": (stack.nginx_url + path, front, ()),
                     "nginx, Brotli": (stack.nginx_url + path, front, BROWSER_ENCODINGS),
-                    "static": (f"{stack.static_url}/{static_name}", ("nginx",), ()),
+                    "static": (limit_url, ("nginx",), ()),
+                    "static, body only": (body_only_url, ("nginx",), ()),
                 },
                 args,
             ).items():
@@ -375,6 +387,10 @@ def main() -> None:
     )
     print()
     print("Server CPU: all of it, then in brackets gunicorn / PostgreSQL / Redis (/ nginx).")
+    print(
+        "The limit (static): nginx sending the page as a file with the page's own headers; "
+        "static, body only: the same file with only the headers nginx makes for a file."
+    )
     print()
     print(
         "| page | served by | requests/s | p50 ms | p99 ms | server CPU ms/request | "
@@ -383,7 +399,7 @@ def main() -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for name in pages:
         limit = rows[(name, "static")]["rps"]
-        for kind in ("uncached", "fragments", "app cache", "nginx", "nginx, Brotli", "static"):
+        for kind in KINDS:
             row = rows[(name, kind)]
             note = row.get("note", "")
             if row["bad"]:

@@ -159,6 +159,19 @@ class Nginx:
     def pids(self) -> list[int]:
         return [self.process.pid, *children(self.process.pid)]
 
+    def reload(self, timeout: float = 15) -> None:
+        """Read the configuration again, as ``nginx -s reload`` does, and return once no
+        worker started before answers any more."""
+        before = set(children(self.process.pid))
+        self.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + timeout
+        while set(children(self.process.pid)) & before:
+            if time.monotonic() > deadline:
+                # nginx keeps its workers when it refuses the new configuration.
+                log = (self.workdir / "error.log").read_text(errors="replace")
+                raise RuntimeError(f"nginx did not reload: {log[-2000:]}")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         # TERM is nginx's fast shutdown (QUIT would wait for idle keep-alive clients).
         stop_process(self.process, signal.SIGTERM)
