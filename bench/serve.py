@@ -336,11 +336,11 @@ def main() -> None:
         limits = {}
         for index, (name, path) in enumerate(pages.items()):
             _, headers, body = fetch(stack.app_url + path)
-            limits[name] = headers, stack.serve_as_file(f"page-{index}", headers, body)
+            limits[name] = headers, len(body), stack.serve_as_file(f"page-{index}", headers, body)
             (stack.static_root / f"page-{index}-body.html").write_bytes(body)
         stack.nginx.reload()
         for index, (name, path) in enumerate(pages.items()):
-            headers, limit_url = limits[name]
+            headers, size, limit_url = limits[name]
             body_only_url = f"{stack.static_url}/page-{index}-body.html"
             fetch(stack.nginx_url + path)
             cache_status = fetch(stack.nginx_url + path)[1].get("X-Cache-Status", "-")
@@ -363,7 +363,7 @@ def main() -> None:
             rows[(name, "nginx")]["note"] = f"X-Cache-Status {cache_status}"
             rows[(name, "nginx, Brotli")]["note"] = (
                 f"Content-Encoding {compressed_headers.get('Content-Encoding', '-')}, "
-                f"{len(compressed):,} of {len(body):,} bytes"
+                f"{len(compressed):,} of {size:,} bytes"
             )
             rows[(name, "app cache")]["note"] = (
                 f"Cache-Control: {headers.get('Cache-Control', '-')}"
