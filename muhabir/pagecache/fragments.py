@@ -38,7 +38,13 @@ from django.utils.translation import get_language
 from muhabir.pagecache import versions
 from muhabir.pagecache.expiry import next_expiry
 from muhabir.pagecache.invalidation import STRUCTURE_TAGS
-from muhabir.pagecache.recording import current_tags, essential, note, recording
+from muhabir.pagecache.recording import (
+    current_tags,
+    essential,
+    note,
+    note_change_at,
+    recording,
+)
 from muhabir.pagecache.worker_copies import WorkerCopies
 
 KEY = "pagecache:fragment:{}"
@@ -51,6 +57,9 @@ class Remembered:
     tags: frozenset[str]
     started_at: float
     valid_until: float
+    # When the value changes with the clock (recording.note_change_at), for the page
+    # around it to know; None: not before an edit.
+    changes_at: float | None = None
 
 
 @dataclass
@@ -59,6 +68,7 @@ class WorkerCopy:
     tags: frozenset[str]
     started_at: float
     valid_until: float
+    changes_at: float | None = None
 
 
 # Fragments are smaller than pages: a front page's section lists, counts, feeds' items.
@@ -101,12 +111,14 @@ def remembered(
         if _usable(copy):
             # The page around it is made of the same rows: a cached page must know them.
             note(copy.tags)
+            note_change_at(copy.changes_at)
             return pickle.loads(copy.content)  # noqa: S301 - bytes this process pickled
         worker_copies.discard(key)
     cache = caches["default"]
     entry = cache.get(key)
     if _usable(entry):
         note(entry.tags)
+        note_change_at(entry.changes_at)
         _copy(key, entry)
         return entry.value
 
@@ -121,10 +133,12 @@ def remembered(
     expiry = next_expiry()
     if expiry is not None:
         valid_until = min(valid_until, expiry)
+    if recorder.changes_at is not None:
+        valid_until = min(valid_until, recorder.changes_at)
     timeout = int(valid_until - time.time())
     # A computation that overlapped an edit is not kept (see versions.is_current).
     if timeout > 0 and versions.is_current(tags, started_at):
-        entry = Remembered(value, tags, started_at, valid_until)
+        entry = Remembered(value, tags, started_at, valid_until, recorder.changes_at)
         cache.set(key, entry, timeout)
         _copy(key, entry)
     return value
@@ -132,4 +146,13 @@ def remembered(
 
 def _copy(key: str, entry: Remembered) -> None:
     content = pickle.dumps(entry.value, pickle.HIGHEST_PROTOCOL)
-    worker_copies.put(key, WorkerCopy(content, entry.tags, entry.started_at, entry.valid_until))
+    worker_copies.put(
+        key,
+        WorkerCopy(
+            content,
+            entry.tags,
+            entry.started_at,
+            entry.valid_until,
+            getattr(entry, "changes_at", None),
+        ),
+    )

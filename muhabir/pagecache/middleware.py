@@ -56,6 +56,8 @@ class Entry:
     tags: frozenset[str]
     started_at: float
     valid_until: float
+    # When the page changes with the clock alone (recording.note_change_at); None: never.
+    changes_at: float | None = None
 
 
 def page_cache_enabled() -> bool:
@@ -106,6 +108,13 @@ def _add_http_caching(response: HttpResponse, entry: Entry) -> None:
         response["Last-Modified"] = http_date(entry.started_at)
 
 
+def _fresh_until(response: HttpResponse, changes_at: float | None) -> None:
+    """No browser or proxy may keep the page past the moment it changes with the clock."""
+    if changes_at is not None and "Cache-Control" in response:
+        # patch_cache_control keeps the smaller of this and the max-age already there.
+        patch_cache_control(response, max_age=max(0, int(changes_at - time.time())))
+
+
 def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return get_conditional_response(
         request,
@@ -140,6 +149,7 @@ def response_from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:
     response = HttpResponse(b"" if request.method == "HEAD" else entry.content, status=entry.status)
     for name, value in entry.headers:
         response[name] = value
+    _fresh_until(response, getattr(entry, "changes_at", None))
     response["X-Page-Cache"] = "hit"
     return _conditional(request, response)
 
@@ -188,8 +198,10 @@ class PageCacheMiddleware:
             tags=essential(recorder.tags | STRUCTURE_TAGS),
             started_at=started_at,
             valid_until=started_at + settings.MUHABIR_PAGE_CACHE_SECONDS,
+            changes_at=recorder.changes_at,
         )
         _add_http_caching(response, entry)
+        _fresh_until(response, entry.changes_at)
         response["X-Page-Cache"] = "miss"
         entry.headers = [
             (name, value)
@@ -199,6 +211,8 @@ class PageCacheMiddleware:
         expiry = next_expiry()
         if expiry is not None:
             entry.valid_until = min(entry.valid_until, expiry)
+        if entry.changes_at is not None:
+            entry.valid_until = min(entry.valid_until, entry.changes_at)
         timeout = int(entry.valid_until - time.time())
         # A render that overlapped an edit is not kept (see versions.is_current).
         if timeout > 0 and versions.is_current(entry.tags, started_at):

@@ -6,6 +6,8 @@ the render: every row loaded from the database becomes a tag (``wagtailcore.page
 and every table queried becomes one (``table:directory_event``), which also covers rows
 that did not exist yet when the page was rendered. A save of a row changes its tags
 (``muhabir.pagecache.invalidation``), and a cached page with a changed tag is not served.
+What changes with the clock instead, such as the events still to come, notes when it will
+(``note_change_at``), and nothing made of it is kept past then.
 """
 
 from __future__ import annotations
@@ -109,6 +111,9 @@ def essential(tags: set[str]) -> frozenset[str]:
 @dataclass
 class Recorder:
     tags: set[str] = field(default_factory=set)
+    # The first moment (a timestamp) what was read changes with the clock alone, without
+    # an edit: an event listed as upcoming is over. None: nothing read changes so.
+    changes_at: float | None = None
 
 
 _recorder: ContextVar[Recorder | None] = ContextVar("muhabir_pagecache_recorder", default=None)
@@ -147,6 +152,23 @@ def note(tags) -> None:
         recorder.tags.update(tags)
 
 
+def is_recording() -> bool:
+    """Whether a render is being recorded: what only the cache needs to know can be skipped
+    when it is not."""
+    return _recorder.get() is not None
+
+
+def note_change_at(when: float | None) -> None:
+    """The render being recorded shows something that changes at ``when`` (a timestamp)
+    without an edit, such as an upcoming event that will be over: nothing made of it may
+    be kept past then."""
+    recorder = _recorder.get()
+    if recorder is None or when is None:
+        return
+    if recorder.changes_at is None or when < recorder.changes_at:
+        recorder.changes_at = when
+
+
 @contextmanager
 def recording():
     """Note the rows and tables read inside the block; yields the ``Recorder``.
@@ -164,6 +186,7 @@ def recording():
         _recorder.reset(token)
         if outer is not None:
             outer.tags.update(recorder.tags)
+            note_change_at(recorder.changes_at)
 
 
 def connect() -> None:

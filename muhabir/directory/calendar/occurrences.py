@@ -3,6 +3,8 @@
 Occurrences are Europe/Berlin wall-clock datetimes: a weekly 19:00 stays at 19:00 after
 the change to and from summer time. Listings never expand every event: ``Event.last_end``
 (empty for a rule without end) and ``Event.start`` narrow the candidates in SQL first.
+A list of what is upcoming tells the page cache when its first entry will be over
+(``note_change_at``): no page keeps listing an event that has ended.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, Min, OuterRef, QuerySet
 from django.utils import timezone
 
 from muhabir.core import text
@@ -25,6 +27,7 @@ from muhabir.directory.models.events import (
     rrule_parse,
     rule_parts,
 )
+from muhabir.pagecache.recording import is_recording, note_change_at
 
 # No window ever yields more than this many occurrences of one event, nor in all.
 MAX_OCCURRENCES_PER_EVENT = 400
@@ -147,6 +150,21 @@ def _rule_starts(event: Event, rule, after: dt.datetime) -> Iterator[dt.datetime
             yield start
 
 
+def over_at(occurrence: Occurrence) -> dt.datetime:
+    """The moment the occurrence stops being upcoming (see ``_overlaps``): its end, or just
+    after its start when it has no length."""
+    if occurrence.end > occurrence.start:
+        return occurrence.end
+    return occurrence.start + dt.timedelta(microseconds=1)
+
+
+def _listed_until(listed: Iterable[Occurrence]) -> None:
+    """A page showing ``listed`` as upcoming is kept only until the first of them is over."""
+    first = min((over_at(occurrence) for occurrence in listed), default=None)
+    if first is not None:
+        note_change_at(first.timestamp())
+
+
 def _overlaps(occurrence: Occurrence, since: dt.datetime, until: dt.datetime | None) -> bool:
     if until is not None and occurrence.start >= until:
         return False
@@ -248,7 +266,21 @@ def upcoming(
     recurring = candidates.exclude(rrule="")
     if len(singles) == limit:
         recurring = recurring.filter(start__lte=singles[-1].start)
-    return merged([*singles, *recurring.order_by("start", "pk")], now, limit=limit)
+    listed = merged([*singles, *recurring.order_by("start", "pk")], now, limit=limit)
+    # Another occurrence joins the list only when one of these leaves it.
+    _listed_until(listed)
+    return listed
+
+
+def upcoming_events(now: dt.datetime | None = None) -> EventQuerySet:
+    """Live events not over at ``now`` (``Event.objects.public().upcoming``), for a count or
+    a map. The page showing them is kept only until the first of them is over."""
+    events = Event.objects.public().upcoming(now or timezone.now())
+    if is_recording():
+        first = events.aggregate(first=Min("last_end"))["first"]
+        if first is not None:
+            note_change_at(first.timestamp())
+    return events
 
 
 def in_window(
@@ -278,7 +310,9 @@ def first_occurrence(event: Event) -> Occurrence:
 
 
 def next_dates(event: Event, count: int = 5, now: dt.datetime | None = None) -> list[Occurrence]:
-    return list(itertools.islice(iter_occurrences(event, now or timezone.now()), count))
+    listed = list(itertools.islice(iter_occurrences(event, now or timezone.now()), count))
+    _listed_until(listed)
+    return listed
 
 
 def feed_events(now: dt.datetime | None = None, events: EventQuerySet | None = None) -> QuerySet:

@@ -38,6 +38,9 @@ def _shown_place() -> Q:
 class EventFilterSet(DirectoryFilterSet):
     """The calendar's filters; ``qs`` narrows the published events it was given."""
 
+    # Made from the published events and the language only, never from the time of day.
+    keep_choices = True
+
     city = ChoiceFilter(
         method="filter_city",
         label=gettext_lazy("City"),
@@ -78,12 +81,13 @@ class EventFilterSet(DirectoryFilterSet):
     def choices(self, queryset):
         language = self.language
         districts = _districts()
-        self.organisers = _organisers(language)
         cities = calendar.event_cities(language).values()
         return {
             "city": [(c, c) for c in sorted(cities, key=lambda c: sort_key(c, language))],
             "district": district_choices(districts, language),
-            "organiser": [(value, str(organiser)) for value, organiser in self.organisers.items()],
+            "organiser": [
+                (value, str(organiser)) for value, organiser in _organisers(language).items()
+            ],
         }
 
     def city_selected(self) -> str:
@@ -91,8 +95,13 @@ class EventFilterSet(DirectoryFilterSet):
         return self.form.cleaned_data.get("city") or ""
 
     def organiser_selected(self) -> Association | IntegrationCentre | None:
-        """The organiser the reader chose; after the form was validated."""
-        return self.organisers.get(self.form.cleaned_data.get("organiser") or "")
+        """The organiser the reader chose; after the form was validated, which took only
+        one offered among the choices."""
+        kind, _, slug = (self.form.cleaned_data.get("organiser") or "").partition(":")
+        if not slug:
+            return None
+        model = Association if kind == ASSOCIATION else IntegrationCentre
+        return model.objects.public().filter(slug=slug).first()
 
 
 class EventFeedFilterSet(EventFilterSet):
@@ -102,6 +111,8 @@ class EventFeedFilterSet(EventFilterSet):
     are all over still gets a feed of its own, empty, where the calendar's form, which only
     offers organisers with events, would drop the filter and return every event.
     """
+
+    keep_choices = False
 
     def choices(self, queryset):
         return {name: [(value, value)] for name, value in self.data.items()}

@@ -37,6 +37,8 @@ from muhabir.directory.views.common import (
 from muhabir.directory.views.event_filters import EventFilterSet, organiser_kind
 from muhabir.directory.views.structured import event_json_ld
 from muhabir.newsroom.selectors import public_articles_for
+from muhabir.pagecache.fragments import remembered
+from muhabir.pagecache.recording import note_change_at
 
 # The upcoming list pages through at most this many occurrences.
 MAX_LISTED = 400
@@ -115,10 +117,19 @@ def event_list(request, page):
     filterset = EventFilterSet(request.GET, Event.objects.public(), page.language)
     state = filterset.state()
     now = timezone.now()
-    occurrences = calendar.upcoming(now, MAX_LISTED, filterset.qs)
+    # Kept for every reader with the same filters until an event changes or the first
+    # listed one is over (calendar.upcoming notes when).
+    occurrences = remembered(
+        request,
+        "event-list",
+        [state.querystring],
+        lambda: calendar.upcoming(now, MAX_LISTED, filterset.qs),
+    )
     page_obj = paginate(request, occurrences, PAGE_SIZE)
     items = [_describe(page, occurrence) for occurrence in page_obj.object_list]
     today = timezone.localdate(now, calendar.EVENT_TIME_ZONE)
+    # The link to this month's calendar moves on at midnight.
+    note_change_at(calendar.midnight(today + dt.timedelta(days=1)).timestamp())
     view = DirectoryView(page, title=gettext("Upcoming events"))
     response = render(
         request,
@@ -217,6 +228,10 @@ def event_detail(request, page, slug: str):
     organiser = event.organiser_shown
     first = calendar.first_occurrence(event)
     upcoming = calendar.next_dates(event, NEXT_DATES, now) if event.rrule else []
+    is_past = event.last_end is not None and event.last_end < now
+    if event.last_end is not None and not is_past:
+        # The page says "this event is over" from then on.
+        note_change_at(event.last_end.timestamp())
     title = event.text("title", language)
     description = event.text("description", language)
     price = event.text("price", language)
@@ -236,7 +251,7 @@ def event_detail(request, page, slug: str):
             "price": price,
             "price_language": price.language,
             "first": first,
-            "is_past": event.last_end is not None and event.last_end < now,
+            "is_past": is_past,
             "recurrence": recurrence_text(event.rrule, event.start),
             "next_dates": upcoming,
             "venue": event.venue,

@@ -6,10 +6,10 @@ lists the entries, and nothing is loaded from another host.
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.utils.translation import gettext
 
-from muhabir.directory.models import ENTRY_KINDS, Event
+from muhabir.directory.calendar import occurrences as calendar
+from muhabir.directory.models import ENTRY_KINDS
 from muhabir.directory.models.base import DIRECTORY_LANGUAGES, language_current
 from muhabir.directory.views.common import (
     KIND_TITLES,
@@ -55,7 +55,7 @@ def map_markers(page, kind: str = "") -> list[dict]:
         reader = language_current()
         other = next(code for code in DIRECTORY_LANGUAGES if code != reader)
         rows = (
-            _located(Event.objects.public().upcoming(timezone.now()))
+            _located(calendar.upcoming_events())
             .order_by("start", "pk")
             .values_list(
                 f"title_{reader}", f"title_{other}", "slug", "latitude", "longitude", "city"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext
 
-from muhabir.directory.models import Association, District, Event, IntegrationCentre, Place
+from muhabir.directory.calendar import occurrences as calendar
+from muhabir.directory.models import Association, District, IntegrationCentre, Place
 from muhabir.directory.models.base import language_current
 from muhabir.directory.selectors import Point, near
 from muhabir.directory.views.common import (
@@ -65,7 +65,7 @@ def _entries(model, kind: str, page, point: Point, radius: float) -> list[Hit]:
 
 def _events(page, point: Point, radius: float, places: list[Hit]) -> list[Hit]:
     """Upcoming events with coordinates of their own, and those at a nearby place."""
-    upcoming = Event.objects.public().upcoming(timezone.now())
+    upcoming = calendar.upcoming_events()
     found = list(near(upcoming, point, radius)[:MAX_PER_KIND])
     place_hits = {hit.pk: hit for hit in places}
     at_places = upcoming.filter(

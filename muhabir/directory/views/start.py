@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from muhabir.directory.calendar import occurrences as calendar
-from muhabir.directory.models import Association, Event, IntegrationCentre, Offer, Place
+from muhabir.directory.models import Association, IntegrationCentre, Offer, Place
 from muhabir.directory.selectors import text_filter
 from muhabir.directory.views.common import (
     KIND_TITLES,
@@ -33,7 +32,7 @@ def _kinds():
         "associations": Association.objects.public(),
         "centres": IntegrationCentre.objects.public(),
         "offers": Offer.objects.public(),
-        "events": Event.objects.public().upcoming(timezone.now()),
+        "events": calendar.upcoming_events(),
     }
 
 
