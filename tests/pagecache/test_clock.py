@@ -104,3 +104,17 @@ def test_a_kept_events_list_follows_the_filters_and_edits(client, fragment_cache
 
     assert listed_titles(client.get(EVENTS)) == ["Uzatılan sergi", TOMORROW]
     assert listed_titles(client.get(EVENTS, {"q": "gece"})) == [TOMORROW]
+
+
+def test_the_kept_start_page_drops_an_event_once_it_is_over(client, fragment_cache, ending):
+    def upcoming() -> list[str]:
+        page = soup(client.get("/tr/rehber/"))
+        heading = page.select_one("#directory-upcoming-heading")
+        return [a.get_text(strip=True) for a in heading.parent.select("li a")]
+
+    assert upcoming() == [RUNNING, TOMORROW]
+    assert upcoming() == [RUNNING, TOMORROW]
+
+    _wait_until_over(ending)
+
+    assert upcoming() == [TOMORROW]

@@ -25,6 +25,7 @@ from tests.factories.directory import (
 pytestmark = pytest.mark.django_db
 
 PLACES = "/tr/rehber/mekanlar/"
+START = "/tr/rehber/"
 
 
 @pytest.fixture
@@ -126,3 +127,24 @@ def test_the_head_follows_an_edit_of_the_directory_page(fragment_cache, places, 
     assert page.select_one('meta[property="og:description"]')["content"] == (
         "Gurbetteki mekanlar ve dernekler"
     )
+
+
+def test_the_start_page_counts_a_new_place_at_once(fragment_cache, places):
+    client = Client()
+    _page(client, START)
+    with CaptureQueriesContext(connection) as queries:
+        first = _page(client, START)
+    # Its counts, newest entries and next events are kept; the change times are read.
+    assert [q["sql"] for q in queries if '"pagecache_tagversion"' not in q["sql"]] == []
+    assert _count(first, PLACES) == "3"
+
+    PlaceFactory(name="Bochum Çay Ocağı", city="Bochum")
+    page = _page(client, START)
+
+    assert _count(page, PLACES) == "4"
+    assert "Bochum Çay Ocağı" in page.select_one("main").get_text()
+
+
+def _count(page: BeautifulSoup, url: str) -> str:
+    link = page.select_one(f'main a[href="{url}"] .directory-kinds__count')
+    return link.get_text(strip=True).split()[0]

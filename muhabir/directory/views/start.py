@@ -18,6 +18,7 @@ from muhabir.directory.views.common import (
     render,
 )
 from muhabir.directory.views.places import LIST_ORDER
+from muhabir.pagecache.fragments import remembered
 
 # Hits per kind on the start page; the kind's list has the rest.
 HITS_PER_KIND = 5
@@ -37,6 +38,27 @@ def _kinds():
 
 
 def start(request, page):
+    # The same for every reader until an entry changes or the next event is over.
+    overview = remembered(request, "directory-start", [page], lambda: _overview(page))
+    query = query_text(request.GET)
+    return render(
+        request,
+        DirectoryView(page, title=page.title),
+        "directory/start.html",
+        {
+            **overview,
+            "query": query,
+            "hits": _hits(page, query) if query else [],
+            "near_url": page.url_for("near"),
+            "map_url": page.url_for("map"),
+            "propose_url": page.url_for("propose"),
+            "search_label": gettext("Search the directory"),
+        },
+    )
+
+
+def _overview(page) -> dict:
+    """How many entries of each kind there are, the newest entries and the next events."""
     kinds = _kinds()
     sections = [
         {
@@ -47,27 +69,6 @@ def start(request, page):
         }
         for kind, queryset in kinds.items()
     ]
-    query = query_text(request.GET)
-    hits = []
-    if query:
-        for kind, queryset in kinds.items():
-            found = text_filter(queryset, query)
-            order = ("start", "pk") if kind == "events" else LIST_ORDER
-            entries = list(found.order_by(*order)[:HITS_PER_KIND])
-            if not entries:
-                continue
-            total = found.count() if len(entries) == HITS_PER_KIND else len(entries)
-            hits.append(
-                {
-                    "kind": kind,
-                    "title": KIND_TITLES[kind],
-                    "total": total,
-                    "more_url": ""
-                    if kind == "events"
-                    else f"{page.url_for(kind)}?{urlencode({'q': query})}",
-                    "entries": [(entry, _url(page, kind, entry)) for entry in entries],
-                }
-            )
     newest = sorted(
         [
             (entry, kind, entry_url(page, kind, entry))
@@ -79,25 +80,35 @@ def start(request, page):
         key=lambda item: item[0].first_published_at,
         reverse=True,
     )[:NEWEST_ENTRIES]
-    return render(
-        request,
-        DirectoryView(page, title=page.title),
-        "directory/start.html",
-        {
-            "sections": sections,
-            "query": query,
-            "hits": hits,
-            "newest": newest,
-            "upcoming": [
-                (occurrence, event_url(page, occurrence.event))
-                for occurrence in calendar.upcoming(limit=UPCOMING_EVENTS)
-            ],
-            "near_url": page.url_for("near"),
-            "map_url": page.url_for("map"),
-            "propose_url": page.url_for("propose"),
-            "search_label": gettext("Search the directory"),
-        },
-    )
+    upcoming = [
+        (occurrence, event_url(page, occurrence.event))
+        for occurrence in calendar.upcoming(limit=UPCOMING_EVENTS)
+    ]
+    return {"sections": sections, "newest": newest, "upcoming": upcoming}
+
+
+def _hits(page, query: str) -> list[dict]:
+    """The first entries of each kind that match the reader's words."""
+    hits = []
+    for kind, queryset in _kinds().items():
+        found = text_filter(queryset, query)
+        order = ("start", "pk") if kind == "events" else LIST_ORDER
+        entries = list(found.order_by(*order)[:HITS_PER_KIND])
+        if not entries:
+            continue
+        total = found.count() if len(entries) == HITS_PER_KIND else len(entries)
+        hits.append(
+            {
+                "kind": kind,
+                "title": KIND_TITLES[kind],
+                "total": total,
+                "more_url": ""
+                if kind == "events"
+                else f"{page.url_for(kind)}?{urlencode({'q': query})}",
+                "entries": [(entry, _url(page, kind, entry)) for entry in entries],
+            }
+        )
+    return hits
 
 
 def _url(page, kind: str, entry) -> str:
