@@ -42,6 +42,15 @@ def page_cache(cache_store, settings):
 
 
 @pytest.fixture
+def fragment_cache(cache_store, settings):
+    """The kept fragments on and the page cache off, as when only the page itself changed:
+    each request renders its page from what was kept."""
+    settings.MUHABIR_PAGE_CACHE = False
+    settings.MUHABIR_FRAGMENT_CACHE = True
+    return cache_store
+
+
+@pytest.fixture
 def article(sections):
     return ArticlePageFactory(
         parent=sections["tr"][0], title="Yıldız Kenter son yolculuğuna uğurlandı"

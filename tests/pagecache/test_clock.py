@@ -27,13 +27,6 @@ SOON = 2
 
 
 @pytest.fixture
-def fragment_cache(cache_store, settings):
-    settings.MUHABIR_PAGE_CACHE = False
-    settings.MUHABIR_FRAGMENT_CACHE = True
-    return cache_store
-
-
-@pytest.fixture
 def ending(home_tr, home_de):
     directory_pages_add()
     now = timezone.now()

@@ -29,13 +29,6 @@ START = "/tr/rehber/"
 
 
 @pytest.fixture
-def fragment_cache(cache_store, settings):
-    settings.MUHABIR_PAGE_CACHE = False
-    settings.MUHABIR_FRAGMENT_CACHE = True
-    return cache_store
-
-
-@pytest.fixture
 def directory(home_tr, home_de):
     return directory_pages_add()
 

@@ -25,14 +25,6 @@ from tests.factories.newsroom import ArticlePageFactory, AuthorFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def fragment_cache(cache_store, settings):
-    """Fragments kept, whole pages not; change times in the database or in Redis."""
-    settings.MUHABIR_PAGE_CACHE = False
-    settings.MUHABIR_FRAGMENT_CACHE = True
-    return cache_store
-
-
 def _text(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
