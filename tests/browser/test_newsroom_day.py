@@ -344,3 +344,35 @@ def test_a_save_pressed_while_autosave_creates_the_page_saves_it_once(
     assert article.get_parent().specific.slug == "toplum"
     if action is None:
         assert article.current_workflow_state.status == "in_progress"
+
+
+def test_the_reporter_previews_her_draft_in_the_side_panel(open_page, admin_in, live_server):
+    """The preview panel frames the draft from the admin: the one reader page our own origin
+    may frame. ``open_page`` fails the test on anything the Content-Security-Policy refuses."""
+    draft = draft_by_reporter()
+    reporter = open_page()
+    log_in(reporter, "reporter")
+    reporter.goto(f"/admin/pages/{draft.pk}/edit/")
+
+    reporter.get_by_role("button", name=t("Toggle preview")).click()
+
+    preview = reporter.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", name=SECOND_TITLE, level=1)).to_be_visible()
+
+
+def test_no_page_may_frame_a_reader_page_not_even_our_own(browser, live_server, demo_site):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text))
+    page.goto("/tr/")
+    # Another of our pages framing the German front page: a clickjacker on our own origin.
+    page.evaluate(
+        "() => { const f = document.createElement('iframe'); f.src = '/de/';"
+        " document.body.append(f); }"
+    )
+    page.wait_for_timeout(1000)
+
+    assert any("frame-ancestors 'none'" in text for text in refused), refused
+    assert "Muhabirce" not in page.frames[-1].content()
+    context.close()
