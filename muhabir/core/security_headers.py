@@ -69,10 +69,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        # Wagtail sets is_preview on the request it renders a preview with.
+        # Wagtail sets is_preview on the request it renders a preview with; its preview
+        # views send X-Frame-Options: SAMEORIGIN themselves.
         preview = getattr(request, "is_preview", False)
-        if preview:
-            response.headers["X-Frame-Options"] = "SAMEORIGIN"
         if not request.path.startswith(self.admin_prefix) and not settings.DEBUG:
             response.headers.setdefault(
                 "Content-Security-Policy", self.preview_policy if preview else self.policy

@@ -146,13 +146,5 @@ def remembered(
 
 def _copy(key: str, entry: Remembered) -> None:
     content = pickle.dumps(entry.value, pickle.HIGHEST_PROTOCOL)
-    worker_copies.put(
-        key,
-        WorkerCopy(
-            content,
-            entry.tags,
-            entry.started_at,
-            entry.valid_until,
-            getattr(entry, "changes_at", None),
-        ),
-    )
+    copy = WorkerCopy(content, entry.tags, entry.started_at, entry.valid_until, entry.changes_at)
+    worker_copies.put(key, copy)

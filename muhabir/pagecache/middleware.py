@@ -149,7 +149,7 @@ def response_from_entry(request: HttpRequest, entry: Entry) -> HttpResponse:
     response = HttpResponse(b"" if request.method == "HEAD" else entry.content, status=entry.status)
     for name, value in entry.headers:
         response[name] = value
-    _fresh_until(response, getattr(entry, "changes_at", None))
+    _fresh_until(response, entry.changes_at)
     response["X-Page-Cache"] = "hit"
     return _conditional(request, response)
 

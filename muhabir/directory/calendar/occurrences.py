@@ -150,7 +150,7 @@ def _rule_starts(event: Event, rule, after: dt.datetime) -> Iterator[dt.datetime
             yield start
 
 
-def over_at(occurrence: Occurrence) -> dt.datetime:
+def _over_at(occurrence: Occurrence) -> dt.datetime:
     """The moment the occurrence stops being upcoming (see ``_overlaps``): its end, or just
     after its start when it has no length."""
     if occurrence.end > occurrence.start:
@@ -160,7 +160,7 @@ def over_at(occurrence: Occurrence) -> dt.datetime:
 
 def _listed_until(listed: Iterable[Occurrence]) -> None:
     """A page showing ``listed`` as upcoming is kept only until the first of them is over."""
-    first = min((over_at(occurrence) for occurrence in listed), default=None)
+    first = min((_over_at(occurrence) for occurrence in listed), default=None)
     if first is not None:
         note_change_at(first.timestamp())
 
